@@ -1,0 +1,55 @@
+package org.kaimen.accounts.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import org.kaimen.accounts.AccountService;
+import org.kaimen.accounts.AccountStatus;
+import org.kaimen.accounts.AccountSummary;
+import org.kaimen.accounts.Role;
+import org.kaimen.shared.web.KaimenException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts")
+class AccountsApi {
+
+    record Me(String username, String displayName, Set<Role> roles) {
+    }
+
+    record AccountJson(long id, String username, String displayName, String email, AccountStatus status,
+                       Set<Role> roles) {
+        static AccountJson of(AccountSummary a) {
+            return new AccountJson(a.id(), a.username(), a.displayName(), a.email(), a.status(), a.roles());
+        }
+    }
+
+    private final AccountService accounts;
+
+    AccountsApi(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The account behind the credentials")
+    Me me() {
+        AccountSummary a = accounts.current()
+                .orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED, "problem.unauthorized"));
+        return new Me(a.username(), a.displayName(), a.roles());
+    }
+
+    @GetMapping("/admin/accounts")
+    @Operation(summary = "Accounts, for administrators")
+    List<AccountJson> accounts(@RequestParam(defaultValue = "") String q,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "50") int size) {
+        int limit = Math.min(Math.max(size, 1), 200);
+        return accounts.search(q, limit, Math.max(page, 0) * limit).stream().map(AccountJson::of).toList();
+    }
+}

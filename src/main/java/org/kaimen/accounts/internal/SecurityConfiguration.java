@@ -1,0 +1,112 @@
+package org.kaimen.accounts.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kaimen.accounts.ui.LoginView;
+import org.kaimen.shared.web.ApiAccessRules;
+import org.kaimen.shared.web.ProblemDetailsAdvice;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Two filter chains: the stateless JSON API (HTTP Basic for staff, problem details for 401/403) and the Vaadin UI
+ * (form login through {@link LoginView}, session cookie). Each module adds its API rules as an {@link ApiAccessRules}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for new hashes; the {id} prefix lets a future encoder take over without a forced reset.
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder,
+                                                  LoginThrottle throttle, AccountRepository accounts) {
+        return new ThrottledAuthenticationProvider(users, encoder, throttle, accounts);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, List<ApiAccessRules> moduleRules, MessageSource messages,
+                                 LocaleResolver locales, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages,
+                                locales.resolveLocale(request), json)))
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                                "problem.unauthorized", messages, locales.resolveLocale(request), json))
+                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                                "problem.forbidden", messages, locales.resolveLocale(request), json)))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**")
+                            .permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    rules.requestMatchers("/actuator/**").hasRole("ADMIN");
+                    moduleRules.forEach(r -> r.configure(rules));
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/account/verify", "/images/**", "/icons/**", "/favicon.ico").permitAll())
+                .headers(h -> h.referrerPolicy(r -> r.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String key, MessageSource messages,
+                                Locale locale, ObjectMapper json) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, key, locale));
+        problem.setType(ProblemDetailsAdvice.problemType(key));
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale));
+        problem.setProperty("code", key);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"kaimen\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,79 @@
+package org.kaimen.accounts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** One-time tokens for links in mails. The database sees only their SHA-256, so a leaked dump opens nothing. */
+@Repository
+public class TokenRepository {
+
+    public enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
+
+    public record Issued(long id, String token) {
+    }
+
+    public record Stored(long id, long accountId, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+
+    public TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Issued issue(long accountId, Purpose purpose, OffsetDateTime now, OffsetDateTime expiresAt) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        long id = jdbc.sql("""
+                        INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at)
+                        VALUES (:account, :purpose, :hash, :now, :expires) RETURNING id""")
+                .param("account", accountId).param("purpose", purpose.name()).param("hash", hash(token))
+                .param("now", now).param("expires", expiresAt)
+                .query(Long.class).single();
+        return new Issued(id, token);
+    }
+
+    /** Locks the row so that two clicks on the same link cannot both use it. */
+    public Optional<Stored> findForUpdate(String token, Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT id, account_id, expires_at, used_at FROM account_token
+                        WHERE token_hash = :hash AND purpose = :purpose FOR UPDATE""")
+                .param("hash", hash(token)).param("purpose", purpose.name())
+                .query(Stored.class).optional();
+    }
+
+    public void markUsed(long id, OffsetDateTime now) {
+        jdbc.sql("UPDATE account_token SET used_at = :now WHERE id = :id").param("now", now).param("id", id).update();
+    }
+
+    /** A newer link replaces older unused ones of the same purpose. */
+    public void invalidateOthers(long accountId, Purpose purpose, long keepId, OffsetDateTime now) {
+        jdbc.sql("""
+                        UPDATE account_token SET used_at = :now
+                        WHERE account_id = :account AND purpose = :purpose AND id <> :keep AND used_at IS NULL""")
+                .param("now", now).param("account", accountId).param("purpose", purpose.name())
+                .param("keep", keepId).update();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

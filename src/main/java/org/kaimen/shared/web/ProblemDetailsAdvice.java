@@ -1,0 +1,74 @@
+package org.kaimen.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every API error is an RFC 7807 problem detail whose {@code detail} is in the caller's language. */
+@RestControllerAdvice(basePackages = "org.kaimen")
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    public ProblemDetailsAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(KaimenException.class)
+    ProblemDetail handle(KaimenException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(),
+                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        problem.setType(problemType(e.messageKey()));
+        problem.setTitle(messages.getMessage("problem.title." + e.status().value(), null,
+                e.status().getReasonPhrase(), locale));
+        problem.setProperty("code", e.messageKey());
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale)))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.validation", null, locale));
+        problem.setType(problemType("problem.validation"));
+        problem.setTitle(messages.getMessage("problem.title.400", null, locale));
+        problem.setProperty("code", "problem.validation");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        // Spring's own problems (404, 405, unreadable JSON …) get a localized detail too.
+        if (body instanceof ProblemDetail problem) {
+            Locale locale = LocaleContextHolder.getLocale();
+            String key = "problem.http." + status.value();
+            problem.setDetail(messages.getMessage(key, null, problem.getDetail(), locale));
+            problem.setTitle(messages.getMessage("problem.title." + status.value(), null, problem.getTitle(), locale));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    public static URI problemType(String code) {
+        return URI.create("urn:kaimen:problem:" + code);
+    }
+}
