@@ -124,7 +124,7 @@ public class AccountService {
     /** Whether a reset link can still be used, so the page can say so before the user types a password. */
     @Transactional(readOnly = true)
     public LinkOutcome checkResetLink(String token) {
-        return tokens.findForUpdate(token, Purpose.RESET_PASSWORD)
+        return tokens.find(token, Purpose.RESET_PASSWORD)
                 .map(t -> t.usedAt() != null ? LinkOutcome.USED
                         : t.expiresAt().isBefore(now()) ? LinkOutcome.EXPIRED : LinkOutcome.DONE)
                 .orElse(LinkOutcome.INVALID);

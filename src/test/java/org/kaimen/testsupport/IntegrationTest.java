@@ -30,5 +30,12 @@ public @interface IntegrationTest {
         TestClock testClock() {
             return new TestClock(ZoneId.of("Asia/Shanghai"));
         }
+
+        @Bean
+        TestAccounts testAccounts(org.kaimen.accounts.internal.AccountRepository accounts,
+                                  org.springframework.security.crypto.password.PasswordEncoder encoder,
+                                  TestClock clock) {
+            return new TestAccounts(accounts, encoder, clock);
+        }
     }
 }

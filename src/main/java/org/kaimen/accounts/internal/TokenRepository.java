@@ -55,6 +55,18 @@ public class TokenRepository {
                 .query(Stored.class).optional();
     }
 
+    /** A read without a lock, to tell a visitor whether a link still works before they use it. */
+    public Optional<Stored> find(String token, Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT id, account_id, expires_at, used_at FROM account_token
+                        WHERE token_hash = :hash AND purpose = :purpose""")
+                .param("hash", hash(token)).param("purpose", purpose.name())
+                .query(Stored.class).optional();
+    }
+
     public void markUsed(long id, OffsetDateTime now) {
         jdbc.sql("UPDATE account_token SET used_at = :now WHERE id = :id").param("now", now).param("id", id).update();
     }

@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
 public class LocaleInitializer implements VaadinServiceInitListener {
 
     public static final String COOKIE = "kaimen-lang";
+    private static final String SESSION_KEY = "kaimen.locale";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(fromCookie(VaadinRequest.getCurrent())));
+        event.getSource().addUIInitListener(ui -> {
+            Object chosen = ui.getUI().getSession().getAttribute(SESSION_KEY);
+            ui.getUI().setLocale(chosen instanceof Locale l ? l : fromCookie(VaadinRequest.getCurrent()));
+        });
     }
 
     static Locale fromCookie(VaadinRequest request) {
@@ -35,8 +39,11 @@ public class LocaleInitializer implements VaadinServiceInitListener {
                 .orElse(KaimenI18NProvider.CHINESE);
     }
 
-    /** Remembers the visitor's language choice. */
+    /** Remembers the visitor's language choice for this session and, by cookie, for later visits. */
     public static void remember(Locale locale) {
+        if (com.vaadin.flow.server.VaadinSession.getCurrent() != null) {
+            com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(SESSION_KEY, locale);
+        }
         VaadinResponse response = VaadinResponse.getCurrent();
         if (response != null) {
             Cookie cookie = new Cookie(COOKIE, locale.toLanguageTag());
