@@ -18,6 +18,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -80,7 +81,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         rebuildAccount();
         language.setText(Locale.ENGLISH.equals(getLocale()) ? "中文" : "English");
         language.getElement().setAttribute("lang", Locale.ENGLISH.equals(getLocale()) ? "zh-CN" : "en");
-        title.setText(UI.getCurrent().getInternals().getTitle());
+        title.setText(event.getActiveChain().stream().findFirst()
+                .filter(HasDynamicTitle.class::isInstance).map(v -> ((HasDynamicTitle) v).getPageTitle()).orElse(""));
         getElement().executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
     }
 
