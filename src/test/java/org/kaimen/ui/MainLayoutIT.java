@@ -16,7 +16,7 @@ import org.kaimen.accounts.Role;
 import org.kaimen.accounts.ui.LoginView;
 import org.kaimen.accounts.ui.UsersView;
 import org.kaimen.notifications.ui.OutboxView;
-import org.kaimen.shared.ui.HomeView;
+import org.kaimen.drafts.ui.DraftListView;
 import org.kaimen.shared.ui.MainLayout;
 import org.kaimen.testsupport.KaribuSupport;
 import org.kaimen.testsupport.TestAccounts;
@@ -31,7 +31,7 @@ class MainLayoutIT extends KaribuSupport {
     void aVisitorSeesThePublicPagesOnlyAndASignInLink() {
         UI.getCurrent().navigate("");
         _get(MainLayout.class);
-        _get(HomeView.class);
+        _get(DraftListView.class);
         assertThat(navLabels()).contains("首页").doesNotContain("用户管理", "邮件发件箱");
         assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("login-link"))).hasSize(1);
     }
