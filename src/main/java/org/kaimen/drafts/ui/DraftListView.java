@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -20,10 +22,19 @@ import org.kaimen.drafts.DraftSummary;
 @Route("")
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 @AnonymousAllowed
-public class DraftListView extends Main implements HasDynamicTitle {
+public class DraftListView extends Main implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final transient DraftService drafts;
 
     public DraftListView(DraftService drafts) {
+        this.drafts = drafts;
         addClassNames("kaimen-content", "kaimen-home");
+    }
+
+    /** Built on every visit: following the Home link while on the home page must show fresh drafts. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         H1 heading = new H1(getTranslation("home.heading"));
         heading.setId("home-heading");
         add(heading, new Paragraph(getTranslation("home.intro")));
