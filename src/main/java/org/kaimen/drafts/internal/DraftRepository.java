@@ -1,11 +1,8 @@
 package org.kaimen.drafts.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,12 +229,4 @@ public class DraftRepository {
                 .param("id", oldId).query(Long.class).optional();
     }
 
-    public Set<Long> idsOfVersion(long versionId) {
-        return new HashSet<>(jdbc.sql("SELECT id FROM provision WHERE version_id = :v").param("v", versionId)
-                .query(Long.class).list());
-    }
-
-    static OffsetDateTime ts(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class);
-    }
 }
