@@ -256,6 +256,13 @@ public class DraftService {
         }
     }
 
+    /** A character-level redline of proposed wording against a provision's text, HTML-escaped, for previews. */
+    public String redlineHtml(String before, String after) {
+        var diff = new org.kaimen.drafts.internal.versioning.CharDiff();
+        return org.kaimen.drafts.internal.versioning.CharDiff.toHtml(diff.diff(before == null ? "" : before,
+                after == null ? "" : after));
+    }
+
     /** Finds drafts whose period ended and tells the other modules, once per draft. */
     @Transactional
     public int announceClosedConsultations() {

@@ -183,8 +183,32 @@ public class DraftRepository {
         return key + "~" + n;
     }
 
+    /**
+     * Published versions never change, so their trees are cached: the reading view, comment labels and provision
+     * resolution ask for the same few trees all day.
+     */
+    private final Map<Long, List<Provision>> trees = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, List<Provision>> eldest) {
+                    return size() > 64;
+                }
+            });
+
     /** The provision tree of one version. */
     public List<Provision> tree(long versionId) {
+        List<Provision> cached = trees.get(versionId);
+        if (cached != null) {
+            return cached;
+        }
+        List<Provision> tree = loadTree(versionId);
+        if (!tree.isEmpty()) {
+            trees.put(versionId, tree);
+        }
+        return tree;
+    }
+
+    private List<Provision> loadTree(long versionId) {
         List<ProvisionRow> rows = jdbc.sql("""
                         SELECT p.id, p.version_id, p.draft_id, p.parent_id, p.kind, p.number, p.key, p.label,
                                p.heading, p.text, v.number AS version_number

@@ -60,7 +60,9 @@ public class DraftEditView extends Main implements BeforeEnterObserver, HasDynam
         Div state = new Div(DraftFormat.badge(this, d.state()),
                 new com.vaadin.flow.component.html.Span(DraftFormat.period(this, d)));
         state.addClassName("kaimen-card-meta");
-        add(new H1(d.title()), state, new Anchor("drafts/" + d.id(), getTranslation("drafts.edit.public-page")));
+        add(new H1(d.title()), state, new Div(
+                new Anchor("drafts/" + d.id(), getTranslation("drafts.edit.public-page")),
+                new Anchor("staff/drafts/" + d.id() + "/offline", getTranslation("drafts.edit.offline"))));
 
         TextField titleField = new TextField(getTranslation("drafts.title"));
         titleField.setValue(d.title());

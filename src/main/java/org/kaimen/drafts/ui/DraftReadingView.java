@@ -28,6 +28,7 @@ import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSummary;
 import org.kaimen.drafts.DraftVersionInfo;
 import org.kaimen.drafts.Provision;
+import org.kaimen.drafts.ProvisionActions;
 import org.kaimen.drafts.ProvisionActivity;
 import org.kaimen.drafts.internal.parsing.CrossReference;
 import org.kaimen.drafts.internal.parsing.CrossReferences;
@@ -45,13 +46,17 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
 
     private final transient DraftService drafts;
     private final transient ObjectProvider<ProvisionActivity> activity;
+    private final transient ObjectProvider<ProvisionActions> actions;
+    private DraftSummary current;
     private String title = "";
     private long draftId;
     private int version;
 
-    public DraftReadingView(DraftService drafts, ObjectProvider<ProvisionActivity> activity) {
+    public DraftReadingView(DraftService drafts, ObjectProvider<ProvisionActivity> activity,
+                            ObjectProvider<ProvisionActions> actions) {
         this.drafts = drafts;
         this.activity = activity;
+        this.actions = actions;
         addClassNames("kaimen-content", "kaimen-reading");
     }
 
@@ -74,7 +79,9 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
         DraftVersionInfo shown = versions.stream().filter(v -> v.number() == version).findFirst().orElseThrow();
         List<Provision> tree = drafts.tree(draftId, version);
         title = draft.title();
+        current = draft;
         add(header(draft, versions, shown));
+        actions.stream().findFirst().flatMap(a -> a.forDraft(draft, version)).ifPresent(this::add);
         Div layout = new Div(toc(tree), body(tree, version == draft.currentVersion()
                 ? activity.stream().findFirst().map(a -> a.commentCountsByArticle(draftId)).orElse(Map.of())
                 : Map.of()));
@@ -217,6 +224,8 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
         if (article.children().isEmpty()) {
             div.add(new Paragraph(number));
         }
+        actions.stream().findFirst().flatMap(a -> a.forArticle(current, article, version, comments))
+                .ifPresent(div::add);
         return div;
     }
 

@@ -27,6 +27,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.messages = messages;
     }
 
+    /**
+     * Anything unexpected still answers as a problem detail, in the caller's language, without internals; security
+     * exceptions go on to Spring Security, which answers 401/403 itself.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class).error("Unhandled error in an API call", e);
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                messages.getMessage("problem.http.500", null, locale));
+        problem.setType(problemType("problem.http.500"));
+        problem.setTitle(messages.getMessage("problem.title.500", null, locale));
+        problem.setProperty("code", "problem.http.500");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> handle(TooManyRequestsException e) {
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(handle((KaimenException) e));
+    }
+
     @ExceptionHandler(KaimenException.class)
     ProblemDetail handle(KaimenException e) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -1,0 +1,589 @@
+package org.kaimen.comments;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kaimen.accounts.AccountService;
+import org.kaimen.accounts.AccountStatus;
+import org.kaimen.accounts.AccountSummary;
+import org.kaimen.accounts.Role;
+import org.kaimen.comments.internal.Challenges;
+import org.kaimen.comments.internal.CommentProperties;
+import org.kaimen.comments.internal.CommentRepository;
+import org.kaimen.comments.internal.CommentRepository.Row;
+import org.kaimen.comments.internal.ModerationRules;
+import org.kaimen.comments.internal.importing.ImportReport;
+import org.kaimen.comments.internal.importing.ImportedComment;
+import org.kaimen.comments.internal.importing.OfflineCommentReader;
+import org.kaimen.comments.internal.importing.ProvisionCitation;
+import org.kaimen.drafts.DraftService;
+import org.kaimen.drafts.DraftSummary;
+import org.kaimen.drafts.Provision;
+import org.kaimen.drafts.ProvisionRef;
+import org.kaimen.shared.audit.AuditLog;
+import org.kaimen.shared.web.KaimenException;
+import org.kaimen.shared.web.RateLimiter;
+import org.kaimen.shared.web.TooManyRequestsException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Comments on drafts: who may comment, what is checked, what is kept private, and what the public sees.
+ * Nothing a citizen typed is ever lost: a refused submission changes nothing, and a held comment waits for a moderator.
+ */
+@Service
+public class CommentService {
+
+    public static final int MAX_LENGTH = 5000;
+    static final String STAFF = "hasAnyRole('DRAFTER','ADMIN')";
+    static final String PRIVACY_NOTICE = "privacy-notice-2026-11";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+
+    private final CommentRepository comments;
+    private final DraftService drafts;
+    private final AccountService accounts;
+    private final ModerationRules moderation;
+    private final Challenges challenges;
+    private final CommentProperties properties;
+    private final ApplicationEventPublisher events;
+    private final org.springframework.context.MessageSource messages;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RateLimiter perAddress;
+    private final RateLimiter perAccount;
+    private final RateLimiter anonymousPerAddress;
+
+    public CommentService(CommentRepository comments, DraftService drafts, AccountService accounts,
+                          ModerationRules moderation, Challenges challenges, CommentProperties properties,
+                          ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
+                          AuditLog audit, Clock clock) {
+        this.messages = messages;
+        this.comments = comments;
+        this.drafts = drafts;
+        this.accounts = accounts;
+        this.moderation = moderation;
+        this.challenges = challenges;
+        this.properties = properties;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.perAddress = new RateLimiter(properties.perAddress(), properties.addressWindow(), clock);
+        this.perAccount = new RateLimiter(properties.perAccount(), properties.accountWindow(), clock);
+        this.anonymousPerAddress = new RateLimiter(properties.anonymousPerAddress(), properties.accountWindow(),
+                clock);
+    }
+
+    /**
+     * Stores a comment and answers with its receipt. A repeat with the same idempotency key (a double click, a
+     * network retry) answers with the first comment and stores nothing.
+     */
+    @Transactional
+    public SubmittedComment submit(NewComment c) {
+        DraftSummary draft = drafts.requireOpen(c.draftId());
+        Optional<AccountSummary> me = accounts.current();
+        boolean staff = me.map(a -> a.hasRole(Role.DRAFTER) || a.hasRole(Role.ADMIN)).orElse(false);
+        Channel channel = c.channel() == null ? Channel.ONLINE : c.channel();
+        if (channel.isOffline() && !staff) {
+            throw new KaimenException(HttpStatus.FORBIDDEN, "comments.error.channel");
+        }
+        String scope = me.map(a -> "a" + a.id()).orElse("ip" + c.clientAddress());
+        String idempotencyKey = c.idempotencyKey() == null || c.idempotencyKey().isBlank() ? null
+                : scope + ":" + c.idempotencyKey().strip();
+        if (idempotencyKey != null) {
+            Optional<Row> earlier = comments.findByIdempotencyKey(c.draftId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return new SubmittedComment(earlier.get().id(), earlier.get().receipt(), earlier.get().status(),
+                        false);
+            }
+        }
+        if (!staff) {
+            limit(me, c.clientAddress());
+        }
+
+        Long accountId = null;
+        String email = null;
+        boolean anonymous = false;
+        String authorName = c.author() == null ? null : blankToNull(c.author().name());
+        if (channel == Channel.ONLINE) {
+            if (me.isPresent()) {
+                AccountSummary a = me.get();
+                if (a.status() != AccountStatus.ACTIVE) {
+                    throw new KaimenException(HttpStatus.FORBIDDEN, "comments.error.unverified");
+                }
+                if (!comments.hasConsent(a.id())) {
+                    if (!c.privacyConsent()) {
+                        throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.consent");
+                    }
+                    comments.recordConsent(a.id(), PRIVACY_NOTICE, now());
+                }
+                accountId = a.id();
+                email = a.email();
+                authorName = authorName == null ? a.displayName() : authorName;
+            } else {
+                if (!draft.allowAnonymous()) {
+                    throw new KaimenException(HttpStatus.UNAUTHORIZED, "comments.error.sign-in");
+                }
+                if (!challenges.redeem(c.draftId(), c.challenge())) {
+                    throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.challenge");
+                }
+                if (c.author() != null && !c.privacyConsent()
+                        && (authorName != null || blankToNull(c.author().email()) != null
+                        || blankToNull(c.author().phone()) != null)) {
+                    throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.consent");
+                }
+                anonymous = true;
+            }
+        }
+        if (c.author() != null && blankToNull(c.author().email()) != null) {
+            email = c.author().email().strip();
+        }
+
+        if (c.stance() == null) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.stance");
+        }
+        String text = c.text() == null ? "" : c.text().strip();
+        if (text.isEmpty()) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-missing");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-too-long",
+                    String.valueOf(MAX_LENGTH));
+        }
+        String proposed = blankToNull(c.proposedText());
+        if (proposed != null && proposed.length() > MAX_LENGTH) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.proposed-too-long",
+                    String.valueOf(MAX_LENGTH));
+        }
+
+        Long provisionId = c.provisionId();
+        Long parentId = null;
+        if (c.parentId() != null) {
+            Row parent = comments.find(c.parentId()).filter(p -> p.draftId() == c.draftId())
+                    .filter(p -> p.status() == CommentStatus.PUBLISHED)
+                    .orElseThrow(() -> new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.parent"));
+            if (parent.parentId() != null) {
+                throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.reply-depth");
+            }
+            parentId = parent.id();
+            provisionId = parent.provisionId();
+        }
+        int version = draft.currentVersion();
+        String quote = null;
+        if (provisionId != null) {
+            Provision provision = drafts.provision(c.draftId(), provisionId)
+                    .orElseThrow(() -> new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY,
+                            "comments.error.provision"));
+            version = drafts.resolve(provisionId, 0).originalVersion();
+            if (c.quoteStart() != null || c.quoteEnd() != null) {
+                String own = provision.kind().isHeading() ? provision.heading()
+                        : provision.kind() == Provision.Kind.ARTICLE ? provision.fullText() : provision.displayText();
+                if (c.quoteStart() == null || c.quoteEnd() == null || c.quoteStart() < 0
+                        || c.quoteEnd() <= c.quoteStart() || c.quoteEnd() > own.length()) {
+                    throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.quote");
+                }
+                quote = own.substring(c.quoteStart(), c.quoteEnd());
+            }
+        } else if (c.quoteStart() != null) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.quote");
+        }
+
+        List<String> flags = new ArrayList<>(moderation.assess(text, proposed));
+        if (comments.sameTextRecently(c.draftId(), accountId, email, text, now().minus(REPEAT_WINDOW)) > 0) {
+            flags.add("REPEATED");
+        }
+        CommentStatus status = flags.isEmpty() || channel.isOffline() ? CommentStatus.PUBLISHED : CommentStatus.HELD;
+        String receipt = receipt(c.draftId());
+        Optional<Long> id = comments.insert(new CommentRepository.Insert(c.draftId(), version, provisionId,
+                c.quoteStart(), c.quoteEnd(), quote, parentId, c.stance(), text, proposed, moderation.maskText(text),
+                proposed == null ? null : moderation.maskText(proposed), channel,
+                channel == Channel.LIAISON_STATION ? requireStation(c.station()) : blankToNull(c.station()),
+                accountId, authorName, c.author() == null ? null : blankToNull(c.author().phone()), email, anonymous,
+                c.namePublic(), staff ? me.get().username() : null, receipt, status,
+                status == CommentStatus.HELD ? String.join(",", flags) : null, flags, idempotencyKey, null, now()));
+        if (id.isEmpty()) {
+            // A concurrent duplicate won the race on the unique key: answer with its comment.
+            Row winner = comments.findByIdempotencyKey(c.draftId(), idempotencyKey).orElseThrow();
+            return new SubmittedComment(winner.id(), winner.receipt(), winner.status(), false);
+        }
+        if (channel.isOffline()) {
+            audit.record("comment.enter", "comment", id.get(), channel + (c.station() == null ? "" : " " + c.station()));
+        }
+        events.publishEvent(new CommentSubmitted(id.get(), c.draftId(), receipt, email,
+                LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), label(provisionId), status));
+        return new SubmittedComment(id.get(), receipt, status, true);
+    }
+
+    /** Published comments of a draft that shows comments, masked; replies included with their parent id. */
+    @Transactional(readOnly = true)
+    public CommentPage<PublicComment> publicComments(long draftId, Long provisionId, Stance stance, int page,
+                                                     int size) {
+        DraftSummary draft = drafts.get(draftId);
+        if (!draft.showComments()) {
+            throw new KaimenException(HttpStatus.FORBIDDEN, "comments.error.not-shown");
+        }
+        int limit = Math.min(Math.max(size, 1), 100);
+        int p = Math.max(page, 0);
+        Map<Long, String> labels = new HashMap<>();
+        List<PublicComment> items = comments.list(draftId, provisionId, stance, CommentStatus.PUBLISHED, false, limit,
+                p * limit).stream().map(r -> toPublic(r, labels)).toList();
+        return new CommentPage<>(items, p, limit,
+                comments.count(draftId, provisionId, stance, CommentStatus.PUBLISHED, false));
+    }
+
+    /** Everything about the comments for staff; that they saw the personal data is written to the audit log. */
+    @Transactional
+    @PreAuthorize(STAFF)
+    public CommentPage<StaffComment> staffComments(long draftId, Long provisionId, Stance stance,
+                                                   CommentStatus status, int page, int size) {
+        drafts.get(draftId);
+        int limit = Math.min(Math.max(size, 1), 200);
+        int p = Math.max(page, 0);
+        Map<Long, String> labels = new HashMap<>();
+        List<StaffComment> items = comments.list(draftId, provisionId, stance, status, false, limit, p * limit)
+                .stream().map(r -> toStaff(r, labels)).toList();
+        if (!items.isEmpty()) {
+            audit.record("comment.read-personal", "draft", draftId, "comments " + items.stream()
+                    .map(i -> String.valueOf(i.id())).reduce((a, b) -> a + "," + b).orElse(""));
+        }
+        return new CommentPage<>(items, p, limit, comments.count(draftId, provisionId, stance, status, false));
+    }
+
+    @Transactional
+    @PreAuthorize(STAFF)
+    public StaffComment staffComment(long commentId) {
+        Row r = comments.find(commentId).orElseThrow(CommentService::notFound);
+        audit.record("comment.read-personal", "comment", commentId, null);
+        return toStaff(r, new HashMap<>());
+    }
+
+    /** The citizen's own comments, newest first. */
+    @Transactional(readOnly = true)
+    public List<MyComment> myComments() {
+        AccountSummary me = accounts.current()
+                .orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED, "comments.error.sign-in"));
+        Map<Long, String> titles = new HashMap<>();
+        Map<Long, String> labels = new HashMap<>();
+        return comments.byAccount(me.id()).stream().map(r -> new MyComment(r.id(), r.draftId(),
+                titles.computeIfAbsent(r.draftId(), d -> drafts.find(d).map(DraftSummary::title).orElse("")),
+                r.provisionId() == null ? null : labels.computeIfAbsent(r.provisionId(), this::label),
+                r.versionNumber(), r.stance(), r.text(), r.receipt(), r.status(), r.createdAt())).toList();
+    }
+
+    /** A signed-in citizen's +1; once per account. */
+    @Transactional
+    public boolean support(long commentId) {
+        AccountSummary me = accounts.current().filter(a -> a.status() == AccountStatus.ACTIVE)
+                .orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED, "comments.error.sign-in"));
+        Row r = comments.find(commentId).filter(c -> c.status() == CommentStatus.PUBLISHED)
+                .orElseThrow(CommentService::notFound);
+        return comments.support(r.id(), me.id(), now());
+    }
+
+    /** Anyone may report a comment; enough open reports take it out of public view until a moderator decides. */
+    @Transactional
+    public void report(long commentId, String reason, String reporterAddress) {
+        Row r = comments.find(commentId).orElseThrow(CommentService::notFound);
+        String reporter = accounts.current().map(a -> "account:" + a.id()).orElse("address:" + reporterAddress);
+        String why = reason == null || reason.isBlank() ? "-" : reason.strip();
+        long open = comments.report(commentId, reporter, why.length() > 500 ? why.substring(0, 500) : why, now());
+        audit.record("comment.report", "comment", commentId, why);
+        if (open >= properties.reportsToHold() && r.status() == CommentStatus.PUBLISHED) {
+            comments.setStatus(commentId, CommentStatus.HELD, "REPORTED", now());
+            events.publishEvent(new CommentModerated(commentId, r.draftId(), CommentStatus.HELD, "REPORTED"));
+        }
+    }
+
+    @Transactional
+    @PreAuthorize(STAFF)
+    public void hide(long commentId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.reason");
+        }
+        moderate(commentId, CommentStatus.HIDDEN, reason.strip());
+    }
+
+    @Transactional
+    @PreAuthorize(STAFF)
+    public void publish(long commentId) {
+        moderate(commentId, CommentStatus.PUBLISHED, null);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(STAFF)
+    public List<StaffComment> moderationQueue() {
+        Map<Long, String> labels = new HashMap<>();
+        return comments.moderationQueue(200).stream().map(r -> toStaff(r, labels)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> sensitiveWords() {
+        return comments.sensitiveWords();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void replaceSensitiveWords(List<String> words) {
+        List<String> clean = words.stream().map(String::strip).filter(w -> !w.isEmpty()).distinct().toList();
+        comments.replaceSensitiveWords(clean, accounts.current().map(AccountSummary::username).orElse("system"),
+                now());
+        moderation.reload(clean);
+        audit.record("settings.sensitive-words", "settings", "sensitive-words", clean.size() + " words");
+    }
+
+    /**
+     * Imports comments received offline from a clerk's .xlsx or .csv. Every row is checked first; with any problem
+     * nothing is imported unless {@code acceptValid}, and then only the valid rows. Importing the same file again
+     * adds nothing (each row's key is the file's hash and the row number).
+     */
+    @Transactional
+    @PreAuthorize(STAFF)
+    public ImportOutcome importOffline(long draftId, String filename, byte[] content, boolean acceptValid) {
+        DraftSummary draft = drafts.get(draftId);
+        OfflineCommentReader reader = new OfflineCommentReader(clock);
+        ImportReport report = reader.read(filename, content == null ? new byte[0] : content);
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (report.fileErrorKey() != null) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, report.fileErrorKey(),
+                    String.join("、", report.errors().stream().map(e -> e.column()).toList()));
+        }
+        List<ImportOutcome.Problem> problems = new ArrayList<>();
+        report.errors().forEach(e -> problems.add(new ImportOutcome.Problem(e.row(), e.column(),
+                messages.getMessage(e.messageKey(), new Object[] {e.value()}, e.messageKey(), locale), e.value())));
+        Map<String, Provision> byKey = new HashMap<>();
+        index(drafts.tree(draftId, 0), byKey);
+        List<ImportedComment> rows = new ArrayList<>();
+        Map<ImportedComment, Provision> provisions = new HashMap<>();
+        for (ImportedComment row : report.valid()) {
+            if (row.provision() == null) {
+                rows.add(row);
+                continue;
+            }
+            Provision p = byKey.get(key(row.provision()));
+            if (p == null) {
+                problems.add(new ImportOutcome.Problem(row.row(), "条文", messages.getMessage(
+                        "import.error.provision-missing", new Object[] {row.provision().toChinese()}, locale),
+                        row.provision().toChinese()));
+            } else {
+                rows.add(row);
+                provisions.put(row, p);
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(ImportOutcome.Problem::row));
+        List<String> warnings = report.warnings().stream().map(w -> {
+            String[] kv = w.split(":", 2);
+            return messages.getMessage(kv[0], new Object[] {kv.length > 1 ? kv[1] : ""}, w, locale);
+        }).toList();
+        if (!problems.isEmpty() && !acceptValid) {
+            return new ImportOutcome(report.totalRows(), rows.size(), 0, 0, problems, warnings);
+        }
+        String fileHash = sha256(content);
+        String clerk = accounts.current().map(AccountSummary::username).orElse("system");
+        int imported = 0;
+        int already = 0;
+        for (ImportedComment row : rows) {
+            Provision p = provisions.get(row);
+            Channel channel = Channel.valueOf(row.channel().name());
+            String receipt = receipt(draftId);
+            Optional<Long> id = comments.insert(new CommentRepository.Insert(draftId, draft.currentVersion(),
+                    p == null ? null : p.id(), null, null, null, null, Stance.valueOf(row.stance().name()),
+                    row.text(), row.proposedText(), moderation.maskText(row.text()),
+                    row.proposedText() == null ? null : moderation.maskText(row.proposedText()), channel,
+                    row.station(), null, row.name(), row.phone(), row.email(), row.name() == null, false, clerk,
+                    receipt, CommentStatus.PUBLISHED, null, List.of(), "import:" + fileHash + ":" + row.row(),
+                    row.received(), now()));
+            if (id.isPresent()) {
+                imported++;
+                events.publishEvent(new CommentSubmitted(id.get(), draftId, receipt, row.email(),
+                        locale.toLanguageTag(), draft.title(), p == null ? null : p.label(), CommentStatus.PUBLISHED));
+            } else {
+                already++;
+            }
+        }
+        audit.record("comment.import", "draft", draftId, filename + ": " + imported + " imported, " + already
+                + " already there, " + problems.size() + " problems");
+        return new ImportOutcome(report.totalRows(), rows.size(), imported, already, problems, warnings);
+    }
+
+    /** An .xlsx to start from, headers in the caller's language. */
+    public byte[] importTemplate(java.util.Locale locale) {
+        return new OfflineCommentReader(clock).template(locale);
+    }
+
+    private static void index(List<Provision> nodes, Map<String, Provision> out) {
+        for (Provision p : nodes) {
+            out.put(p.key(), p);
+            index(p.children(), out);
+        }
+    }
+
+    private static String key(ProvisionCitation c) {
+        return "a" + c.article() + (c.paragraph() > 0 ? ".p" + c.paragraph() : "") + (c.item() > 0 ? ".i" + c.item()
+                : "");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content)).substring(0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Challenges.Challenge challenge(long draftId) {
+        DraftSummary draft = drafts.requireOpen(draftId);
+        if (!draft.allowAnonymous()) {
+            throw new KaimenException(HttpStatus.FORBIDDEN, "comments.error.sign-in");
+        }
+        return challenges.issue(draftId);
+    }
+
+    public boolean hasConsent() {
+        return accounts.current().map(a -> comments.hasConsent(a.id())).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public CommentStats stats(long draftId) {
+        drafts.get(draftId);
+        Map<Stance, Long> byStance = new EnumMap<>(Stance.class);
+        comments.countsBy(draftId, "stance").forEach((k, v) -> byStance.put(Stance.valueOf(k), v));
+        Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
+        comments.countsBy(draftId, "channel").forEach((k, v) -> byChannel.put(Channel.valueOf(k), v));
+        Map<LocalDate, Long> byDay = comments.countsByDay(draftId, clock.getZone().getId());
+        Map<String, String> labels = new HashMap<>();
+        Map<String, Long> byArticle = byArticle(draftId, labels);
+        return new CommentStats(byStance.values().stream().mapToLong(Long::longValue).sum(), byStance, byChannel,
+                byDay, byArticle, labels);
+    }
+
+    /**
+     * Counts per article of the current version; comments written on earlier versions count for the article their
+     * provision continues in.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> byArticle(long draftId) {
+        return byArticle(draftId, new HashMap<>());
+    }
+
+    private Map<String, Long> byArticle(long draftId, Map<String, String> labels) {
+        Map<String, Long> out = new HashMap<>();
+        comments.countsByProvision(draftId).forEach((provisionId, n) -> {
+            ProvisionRef ref = drafts.resolve(provisionId, 0);
+            if (ref.provision() != null && ref.provision().key().startsWith("a")) {
+                String article = ref.provision().key().split("\\.")[0];
+                out.merge(article, n, Long::sum);
+                String label = ref.provision().label();
+                labels.putIfAbsent(article, label.contains("条") ? label.substring(0, label.indexOf('条') + 1) : label);
+            }
+        });
+        return out;
+    }
+
+    private void moderate(long commentId, CommentStatus status, String reason) {
+        Row r = comments.find(commentId).orElseThrow(CommentService::notFound);
+        comments.setStatus(commentId, status, reason, now());
+        audit.record("comment." + status.name().toLowerCase(), "comment", commentId, reason);
+        events.publishEvent(new CommentModerated(commentId, r.draftId(), status, reason));
+    }
+
+    private void limit(Optional<AccountSummary> me, String address) {
+        if (!properties.rateLimitEnabled()) {
+            return;
+        }
+        if (address != null) {
+            perAddress.acquire(address).ifPresent(wait -> {
+                throw new TooManyRequestsException(wait, "comments.error.rate");
+            });
+        }
+        if (me.isPresent()) {
+            perAccount.acquire("account:" + me.get().id()).ifPresent(wait -> {
+                throw new TooManyRequestsException(wait, "comments.error.rate");
+            });
+        } else if (address != null) {
+            anonymousPerAddress.acquire(address).ifPresent(wait -> {
+                throw new TooManyRequestsException(wait, "comments.error.rate");
+            });
+        }
+    }
+
+    /** Forget counted requests (for the load benchmark and tests). */
+    public void resetRateLimits() {
+        perAddress.reset();
+        perAccount.reset();
+        anonymousPerAddress.reset();
+    }
+
+    private PublicComment toPublic(Row r, Map<Long, String> labels) {
+        return new PublicComment(r.id(), r.draftId(), r.provisionId(),
+                r.provisionId() == null ? null : labels.computeIfAbsent(r.provisionId(), this::label),
+                r.versionNumber(), r.stance(), r.textPublic(), r.proposedPublic(), r.quoteText(), r.channel(),
+                publicAuthor(r), r.supports(), r.parentId(), r.createdAt());
+    }
+
+    private StaffComment toStaff(Row r, Map<Long, String> labels) {
+        return new StaffComment(r.id(), r.draftId(), r.provisionId(),
+                r.provisionId() == null ? null : labels.computeIfAbsent(r.provisionId(), this::label),
+                r.versionNumber(), r.stance(), r.text(), r.proposedText(), r.textPublic(), r.quoteText(), r.channel(),
+                r.station(), r.authorName(), r.authorEmail(), r.authorPhone(), r.accountId(), r.receipt(), r.status(),
+                r.moderationReason(), r.flags(), r.supports(), r.reports(), r.parentId(), r.createdAt());
+    }
+
+    /** 张** by default, the full name only with the author's consent, 匿名 without a name. */
+    private String publicAuthor(Row r) {
+        if (r.authorName() == null || r.authorName().isBlank()) {
+            return null;
+        }
+        return r.namePublic() ? r.authorName() : moderation.maskName(r.authorName());
+    }
+
+    private String label(Long provisionId) {
+        if (provisionId == null) {
+            return null;
+        }
+        ProvisionRef ref = drafts.resolve(provisionId, 0);
+        return ref.provision() == null ? null : ref.provision().label();
+    }
+
+    private static String requireStation(String station) {
+        if (station == null || station.isBlank()) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.station");
+        }
+        return station.strip();
+    }
+
+    private String receipt(long draftId) {
+        StringBuilder sb = new StringBuilder("D").append(draftId).append('-')
+                .append(DateTimeFormatter.ofPattern("yyyyMMdd").format(now())).append('-');
+        for (int i = 0; i < 6; i++) {
+            sb.append(RECEIPT_ALPHABET[RANDOM.nextInt(RECEIPT_ALPHABET.length)]);
+        }
+        return sb.toString();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static KaimenException notFound() {
+        return new KaimenException(HttpStatus.NOT_FOUND, "comments.error.not-found");
+    }
+}

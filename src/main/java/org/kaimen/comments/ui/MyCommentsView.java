@@ -1,0 +1,75 @@
+package org.kaimen.comments.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.kaimen.comments.CommentService;
+import org.kaimen.comments.CommentStatus;
+import org.kaimen.comments.MyComment;
+
+/** A citizen's own comments with their receipt numbers and status (and, once answered, how they were handled). */
+@Route("my-comments")
+@Menu(title = "nav.my-comments", order = 10, icon = "vaadin:comment-ellipsis-o")
+@PermitAll
+public class MyCommentsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final transient CommentService comments;
+
+    public MyCommentsView(CommentService comments) {
+        this.comments = comments;
+        addClassNames("kaimen-content", "kaimen-my-comments");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new H1(getTranslation("nav.my-comments")));
+        List<MyComment> mine = comments.myComments();
+        if (mine.isEmpty()) {
+            add(new Paragraph(getTranslation("comments.mine.none")), new Anchor("", getTranslation("nav.home")));
+            return;
+        }
+        Div list = new Div();
+        list.setId("my-comments");
+        for (MyComment c : mine) {
+            Div card = new Div();
+            card.addClassName("kaimen-card");
+            Anchor draft = new Anchor("drafts/" + c.draftId(), c.draftTitle());
+            draft.addClassName("kaimen-card-title");
+            Span status = new Span(getTranslation("comments.status." + c.status().name()));
+            status.getElement().getThemeList().add("badge");
+            if (c.status() == CommentStatus.PUBLISHED) {
+                status.getElement().getThemeList().add("success");
+            }
+            Div meta = new Div(status, new Span(getTranslation("comments.receipt") + " " + c.receipt()),
+                    new Span(TIME.format(c.createdAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")))));
+            if (c.provisionLabel() != null) {
+                meta.add(new Span(c.provisionLabel()));
+            }
+            meta.add(new Span(getTranslation("comments.mine.version", c.version())));
+            meta.addClassName("kaimen-card-meta");
+            card.add(draft, meta, new Paragraph(getTranslation("comments.stance." + c.stance().name()) + "："
+                    + c.text()));
+            list.add(card);
+        }
+        add(list);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.my-comments");
+    }
+}
