@@ -115,6 +115,25 @@ public class CommentService {
             limit(me, c.clientAddress());
         }
 
+        // A reply may leave the stance out; it then takes its parent's.
+        if (c.stance() == null && c.parentId() == null) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.stance");
+        }
+        Stance stance = c.stance();
+        String text = c.text() == null ? "" : c.text().strip();
+        if (text.isEmpty()) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-missing");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-too-long",
+                    String.valueOf(MAX_LENGTH));
+        }
+        String proposed = blankToNull(c.proposedText());
+        if (proposed != null && proposed.length() > MAX_LENGTH) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.proposed-too-long",
+                    String.valueOf(MAX_LENGTH));
+        }
+
         Long accountId = null;
         String email = null;
         boolean anonymous = false;
@@ -143,7 +162,7 @@ public class CommentService {
                 }
                 if (c.author() != null && !c.privacyConsent()
                         && (authorName != null || blankToNull(c.author().email()) != null
-                        || blankToNull(c.author().phone()) != null)) {
+                        || blankToNull(c.author().phone()) != null || blankToNull(c.author().address()) != null)) {
                     throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.consent");
                 }
                 anonymous = true;
@@ -151,23 +170,6 @@ public class CommentService {
         }
         if (c.author() != null && blankToNull(c.author().email()) != null) {
             email = c.author().email().strip();
-        }
-
-        if (c.stance() == null) {
-            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.stance");
-        }
-        String text = c.text() == null ? "" : c.text().strip();
-        if (text.isEmpty()) {
-            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-missing");
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-too-long",
-                    String.valueOf(MAX_LENGTH));
-        }
-        String proposed = blankToNull(c.proposedText());
-        if (proposed != null && proposed.length() > MAX_LENGTH) {
-            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.proposed-too-long",
-                    String.valueOf(MAX_LENGTH));
         }
 
         Long provisionId = c.provisionId();
@@ -181,6 +183,7 @@ public class CommentService {
             }
             parentId = parent.id();
             provisionId = parent.provisionId();
+            stance = stance == null ? parent.stance() : stance;
         }
         int version = draft.currentVersion();
         String quote = null;
@@ -209,12 +212,13 @@ public class CommentService {
         CommentStatus status = flags.isEmpty() || channel.isOffline() ? CommentStatus.PUBLISHED : CommentStatus.HELD;
         String receipt = receipt(c.draftId());
         Optional<Long> id = comments.insert(new CommentRepository.Insert(c.draftId(), version, provisionId,
-                c.quoteStart(), c.quoteEnd(), quote, parentId, c.stance(), text, proposed, moderation.maskText(text),
+                c.quoteStart(), c.quoteEnd(), quote, parentId, stance, text, proposed, moderation.maskText(text),
                 proposed == null ? null : moderation.maskText(proposed), channel,
                 channel == Channel.LIAISON_STATION ? requireStation(c.station()) : blankToNull(c.station()),
                 accountId, authorName, c.author() == null ? null : blankToNull(c.author().phone()), email, anonymous,
                 c.namePublic(), staff ? me.get().username() : null, receipt, status,
-                status == CommentStatus.HELD ? String.join(",", flags) : null, flags, idempotencyKey, null, now()));
+                status == CommentStatus.HELD ? String.join(",", flags) : null, flags, idempotencyKey, null, now(),
+                c.author() == null ? null : blankToNull(c.author().address())));
         if (id.isEmpty()) {
             // A concurrent duplicate won the race on the unique key: answer with its comment.
             Row winner = comments.findByIdempotencyKey(c.draftId(), idempotencyKey).orElseThrow();
@@ -405,7 +409,7 @@ public class CommentService {
                     row.proposedText() == null ? null : moderation.maskText(row.proposedText()), channel,
                     row.station(), null, row.name(), row.phone(), row.email(), row.name() == null, false, clerk,
                     receipt, CommentStatus.PUBLISHED, null, List.of(), "import:" + fileHash + ":" + row.row(),
-                    row.received(), now()));
+                    row.received(), now(), null));
             if (id.isPresent()) {
                 imported++;
                 events.publishEvent(new CommentSubmitted(id.get(), draftId, receipt, row.email(),
@@ -539,7 +543,8 @@ public class CommentService {
         return new StaffComment(r.id(), r.draftId(), r.provisionId(),
                 r.provisionId() == null ? null : labels.computeIfAbsent(r.provisionId(), this::label),
                 r.versionNumber(), r.stance(), r.text(), r.proposedText(), r.textPublic(), r.quoteText(), r.channel(),
-                r.station(), r.authorName(), r.authorEmail(), r.authorPhone(), r.accountId(), r.receipt(), r.status(),
+                r.station(), r.authorName(), r.authorEmail(), r.authorPhone(), r.authorAddress(), r.accountId(),
+                r.receipt(), r.status(),
                 r.moderationReason(), r.flags(), r.supports(), r.reports(), r.parentId(), r.createdAt());
     }
 

@@ -19,7 +19,11 @@ public record NewComment(long draftId, Long provisionId, Stance stance, String t
                          Long parentId, boolean privacyConsent) {
 
     /** Optional contact data; never shown publicly. */
-    public record Author(String name, String email, String phone) {
+    public record Author(String name, String email, String phone, String address) {
+
+        public Author(String name, String email, String phone) {
+            this(name, email, phone, null);
+        }
     }
 
     public static NewComment online(long draftId, Long provisionId, Stance stance, String text) {

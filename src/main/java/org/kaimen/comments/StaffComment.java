@@ -7,6 +7,6 @@ import java.util.List;
 public record StaffComment(long id, long draftId, Long provisionId, String provisionLabel, int version,
                            Stance stance, String text, String proposedText, String textPublic, String quote,
                            Channel channel, String station, String authorName, String authorEmail, String authorPhone,
-                           Long accountId, String receipt, CommentStatus status, String moderationReason,
+                           String authorAddress, Long accountId, String receipt, CommentStatus status, String moderationReason,
                            List<String> flags, int supports, int reports, Long parentId, OffsetDateTime createdAt) {
 }

@@ -36,7 +36,7 @@ class CommentsApi {
     record Quote(Integer start, Integer end) {
     }
 
-    record Author(String name, String email, String phone) {
+    record Author(String name, String email, String phone, String address) {
     }
 
     /** The request body of POST /api/v1/drafts/{id}/comments. */
@@ -76,7 +76,7 @@ class CommentsApi {
                 body.text(), body.proposedText(), body.quote() == null ? null : body.quote().start(),
                 body.quote() == null ? null : body.quote().end(), channel(body.channel()), body.station(),
                 body.author() == null ? null : new NewComment.Author(body.author().name(), body.author().email(),
-                        body.author().phone()),
+                        body.author().phone(), body.author().address()),
                 Boolean.TRUE.equals(body.namePublic()), key, request.getRemoteAddr(), challenge, body.parentId(),
                 !Boolean.FALSE.equals(body.privacyConsent())));
         Receipt receipt = new Receipt(result.id(), result.receipt(), result.status());

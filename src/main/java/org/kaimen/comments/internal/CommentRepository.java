@@ -26,7 +26,7 @@ public class CommentRepository {
                       String authorName, String authorPhone, String authorEmail, boolean anonymous,
                       boolean namePublic, String enteredBy, String receipt, CommentStatus status,
                       String moderationReason, List<String> flags, int supports, long rowVersion,
-                      OffsetDateTime createdAt, int reports) {
+                      OffsetDateTime createdAt, int reports, String authorAddress) {
     }
 
     /** What is inserted; the database adds id, counters and version. */
@@ -36,7 +36,7 @@ public class CommentRepository {
                          String authorName, String authorPhone, String authorEmail, boolean anonymous,
                          boolean namePublic, String enteredBy, String receipt, CommentStatus status,
                          String moderationReason, List<String> flags, String idempotencyKey, LocalDate receivedOn,
-                         OffsetDateTime now) {
+                         OffsetDateTime now, String authorAddress) {
     }
 
     private static final String SELECT = """
@@ -44,7 +44,7 @@ public class CommentRepository {
                    c.parent_id, c.stance, c.text, c.proposed_text, c.text_public, c.proposed_public, c.channel,
                    c.station, c.account_id, c.author_name, c.author_phone, c.author_email, c.anonymous,
                    c.name_public, c.entered_by, c.receipt, c.status, c.moderation_reason, c.flags, c.supports,
-                   c.row_version, c.created_at,
+                   c.row_version, c.created_at, c.author_address,
                    (SELECT count(*) FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)
                        AS reports
             FROM comment c
@@ -68,11 +68,11 @@ public class CommentRepository {
                             parent_id, stance, text, proposed_text, text_public, proposed_public, channel, station,
                             account_id, author_name, author_phone, author_email, anonymous, name_public, entered_by,
                             receipt, status, moderation_reason, flags, idempotency_key, received_on, created_at,
-                            updated_at)
+                            updated_at, author_address)
                         VALUES (:draft, :version, :provision, :qs, :qe, :qt, :parent, :stance, :text, :proposed,
                             :textPublic, :proposedPublic, :channel, :station, :account, :name, :phone, :email,
                             :anonymous, :namePublic, :enteredBy, :receipt, :status, :reason,
-                            CAST(:flags AS TEXT[]), :key, :received, :now, :now)
+                            CAST(:flags AS TEXT[]), :key, :received, :now, :now, :address)
                         ON CONFLICT (draft_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                         RETURNING id""")
                 .param("draft", c.draftId()).param("version", c.versionNumber()).param("provision", c.provisionId())
@@ -87,6 +87,7 @@ public class CommentRepository {
                 .param("flags", "{" + c.flags().stream().map(f -> "\"" + f + "\"").collect(Collectors.joining(","))
                         + "}")
                 .param("key", c.idempotencyKey()).param("received", c.receivedOn()).param("now", c.now())
+                .param("address", c.authorAddress())
                 .query(Long.class).optional();
     }
 
@@ -269,6 +270,7 @@ public class CommentRepository {
                 rs.getBoolean("name_public"), rs.getString("entered_by"), rs.getString("receipt"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getString("moderation_reason"),
                 flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()), rs.getInt("supports"),
-                rs.getLong("row_version"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("reports"));
+                rs.getLong("row_version"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("reports"),
+                rs.getString("author_address"));
     }
 }

@@ -88,7 +88,33 @@ class ArticleCommentsDialog extends Dialog {
             report.setText(getTranslation("comments.reported"));
             report.setEnabled(false);
         });
-        card.add(new Div(support, report));
+        Div actions = new Div(support, report);
+        Button replyButton = new Button(getTranslation("comments.reply"));
+        replyButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        replyButton.addClickListener(e -> {
+            replyButton.setVisible(false);
+            com.vaadin.flow.component.textfield.TextArea replyText = new com.vaadin.flow.component.textfield.TextArea();
+            replyText.setAriaLabel(getTranslation("comments.reply"));
+            replyText.setMaxLength(CommentService.MAX_LENGTH);
+            replyText.setWidthFull();
+            String key = java.util.UUID.randomUUID().toString();
+            Button send = new Button(getTranslation("comments.reply.send"), click -> {
+                try {
+                    var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+                    comments.submit(new org.kaimen.comments.NewComment(c.draftId(), null, null, replyText.getValue(),
+                            null, null, null, null, null, null, false, key,
+                            request == null ? null : request.getRemoteAddr(), null, c.id(), true));
+                    Notification.show(getTranslation("comments.reply.sent"));
+                    replyText.setReadOnly(true);
+                    click.getSource().setEnabled(false);
+                } catch (KaimenException ex) {
+                    Notification.show(getTranslation(ex.messageKey(), ex.args()));
+                }
+            });
+            card.add(replyText, send);
+        });
+        actions.add(replyButton);
+        card.add(actions);
         for (PublicComment r : replies) {
             Div reply = new Div(new Span((r.author() == null ? getTranslation("comments.anonymous") : r.author())
                     + "："), new Span(r.text()));

@@ -85,6 +85,8 @@ class CommentActions implements ProvisionActions {
                 new CommentDialog(comments, drafts, draft, null, !signedIn, null, null).open();
                 return;
             }
+            CommentDialog dialog = new CommentDialog(comments, drafts, draft, article, !signedIn, null, null);
+            dialog.open();
             // A span the reader selected in this article before clicking becomes the comment's quote.
             button.getElement().executeJs("""
                     const s = window.getSelection();
@@ -94,10 +96,11 @@ class CommentActions implements ProvisionActions {
                     const art = this.closest('.kaimen-article');
                     return p && art && art.contains(p) ? p.id + '\\n' + s.toString() : null;""")
                     .then(String.class, selection -> {
-                        String key = selection == null ? null : selection.substring(0, selection.indexOf('\n'));
-                        String text = selection == null ? null : selection.substring(selection.indexOf('\n') + 1);
-                        new CommentDialog(comments, drafts, draft, article, !signedIn, key, text).open();
-                    }, failure -> new CommentDialog(comments, drafts, draft, article, !signedIn, null, null).open());
+                        if (selection != null && selection.contains("\n")) {
+                            dialog.select(selection.substring(0, selection.indexOf('\n')),
+                                    selection.substring(selection.indexOf('\n') + 1));
+                        }
+                    });
         });
         return button;
     }

@@ -49,6 +49,7 @@ class CommentDialog extends Dialog {
     private final TextField name = new TextField();
     private final EmailField email = new EmailField();
     private final TextField phone = new TextField();
+    private final TextField address = new TextField();
     private final Checkbox namePublic = new Checkbox();
     private final Div error = new Div();
     private final Button submit = new Button();
@@ -134,9 +135,10 @@ class CommentDialog extends Dialog {
             name.setLabel(getTranslation("comments.author.name"));
             email.setLabel(getTranslation("comments.author.email"));
             phone.setLabel(getTranslation("comments.author.phone"));
+            address.setLabel(getTranslation("comments.author.address"));
             namePublic.setLabel(getTranslation("comments.author.name-public"));
             Div contact = new Div(new Paragraph(getTranslation("comments.author.optional")), name, email, phone,
-                    namePublic);
+                    address, namePublic);
             contact.addClassName("kaimen-contact");
             form.add(contact);
         }
@@ -162,6 +164,14 @@ class CommentDialog extends Dialog {
                 restore();
             }
         });
+    }
+
+    /** Points the comment at the paragraph or item the reader selected text in, quoting the selection. */
+    void select(String provisionKey, String selectedText) {
+        target.getListDataView().getItems().filter(p -> p.key().equals(provisionKey)).findFirst()
+                .ifPresent(target::setValue);
+        quoteText = selectedText == null || selectedText.isBlank() ? null : selectedText.strip();
+        refreshQuote();
     }
 
     private Div quoteBox() {
@@ -223,7 +233,8 @@ class CommentDialog extends Dialog {
             SubmittedComment result = comments.submit(new NewComment(draft.id(), p == null ? null : p.id(),
                     stance.getValue(), text.getValue(), stance.getValue() == Stance.MODIFY ? proposed.getValue() : null,
                     start, end, null, null,
-                    anonymous ? new NewComment.Author(name.getValue(), email.getValue(), phone.getValue()) : null,
+                    anonymous ? new NewComment.Author(name.getValue(), email.getValue(), phone.getValue(),
+                            address.getValue()) : null,
                     namePublic.getValue(), idempotencyKey, clientAddress(), solvedChallenge, null,
                     consent.getValue()));
             getElement().executeJs("localStorage.removeItem($0)", storageKey);

@@ -62,6 +62,8 @@ class DemoDraft implements ApplicationRunner {
                     "根据征求意见情况，主要作了以下修改：一是依照民法典将“物业服务企业”统一修改为“物业服务人”；"
                             + "二是增加业主委员会定期公开信息的规定；三是删除物业管理联席会议的规定，"
                             + "相关内容由街道办事处统筹；四是提高擅自挪用物业服务用房的罚款数额；五是调整施行日期。");
+            drafts.updateMetadata(first.id(), TITLE, "规范住宅物业管理活动，维护业主、物业使用人和物业服务人的合法权益。",
+                    "滨州市住房和城乡建设局", true, true);
             log.info("Demo draft '{}' loaded with two versions (id {})", TITLE, first.id());
         } finally {
             SecurityContextHolder.clearContext();

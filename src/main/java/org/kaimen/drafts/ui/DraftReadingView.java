@@ -106,6 +106,7 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
         Select<DraftVersionInfo> versionSelect = new Select<>();
         versionSelect.setId("version-select");
         versionSelect.setLabel(getTranslation("drafts.version"));
+        versionSelect.setWidth("19rem");
         versionSelect.setItems(versions);
         versionSelect.setItemLabelGenerator(v -> getTranslation("drafts.version.item", v.number(), v.label(),
                 DraftFormat.date(v.publishedAt())));

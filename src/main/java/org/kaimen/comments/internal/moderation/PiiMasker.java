@@ -35,6 +35,24 @@ import java.util.regex.Pattern;
  *       the name does not leak either.</li>
  * </ul>
  *
+ * <p>What is recognised: digits in any width (ASCII, full-width, other decimal scripts),
+ * with up to {@value #MAX_SEPARATORS_BETWEEN_GROUPS} spaces, hyphens, dots or brackets
+ * between digit groups, anywhere in the text (glued to Chinese or Latin letters too).
+ * Mobiles {@code 1[3-9]} + 9 digits with optional {@code +86}/{@code 86}/{@code 0086};
+ * landlines with area code (010, 02x, 0xxx) and a 7–8 digit local number, also as dialled
+ * from abroad ({@code +86 10 …}, {@code 0086-10-…}); 18-digit IDs with a valid province,
+ * ISO 7064 MOD 11-2 check character and a birth date between {@link #EARLIEST_BIRTH_DATE}
+ * and today; 15-digit IDs with a valid province and date; 16–19 digit card numbers starting
+ * with 3–6 that pass Luhn; e-mail addresses with a dotted domain ending in a letters-only TLD.
+ *
+ * <p>Deliberately not masked, to keep comments readable: numbers followed by 元/万/亿/千/百/%
+ * or preceded by a currency sign (amounts), runs of more than {@value #MAX_NUMBER_DIGITS}
+ * digits, 11-digit numbers not starting with 1[3-9], dates, article and document numbers,
+ * local numbers without area code, 400/800 service numbers. Also out of scope: QQ and WeChat
+ * IDs, street addresses, names inside the text. Two numbers written back to back with only
+ * spaces between them are read left to right and may occasionally be split wrongly; the
+ * digits still end up masked in practice, but the kinds may be off.
+ *
  * <p>Masking is idempotent: text that already contains masks in exactly these shapes is
  * recognised and left alone, so re-masking stored, already-masked text is safe.
  *
@@ -449,11 +467,42 @@ public final class PiiMasker {
                 return new Candidate(Kind.PHONE, PRIORITY_LANDLINE, last, includeOpeningParenthesis(start, end), end,
                         d.substring(0, area) + "-" + "*".repeat(local - 3) + d.substring(d.length() - 3));
             }
+            Candidate international = internationalLandline(d, chunks, first, last, start, end);
+            if (international != null) {
+                return international;
+            }
             if (d.length() == 15 && isId15(d)) {
                 return new Candidate(Kind.ID_NUMBER, PRIORITY_ID15, last, start, end,
                         d.substring(0, 4) + "*******" + d.substring(11));
             }
             return null;
+        }
+
+        /**
+         * {@code +86 10 6234 5678} / {@code 0086-10-62345678}: a landline dialled from abroad
+         * drops the area code's 0. Only with an explicit '+' or 00, since a bare "86" in front
+         * of ten digits is too often something else. Masked in the domestic form.
+         */
+        private Candidate internationalLandline(String d, List<Chunk> chunks, int first, int last, int start, int end) {
+            int prefix;
+            int s = start;
+            if (d.startsWith("0086")) {
+                prefix = 4;
+            } else if (d.startsWith("86") && s > 0 && n[s - 1] == '+' && !blocked[s - 1]
+                    && (s < 2 || !isAsciiDigit(n[s - 2]))) {
+                prefix = 2;
+                s--;
+            } else {
+                return null;
+            }
+            String domestic = "0" + d.substring(prefix);
+            int area = landlineAreaLength(domestic);
+            if (area < 0) {
+                return null;
+            }
+            return new Candidate(Kind.PHONE, PRIORITY_LANDLINE, last, s, end,
+                    domestic.substring(0, area) + "-" + "*".repeat(domestic.length() - area - 3)
+                            + domestic.substring(domestic.length() - 3));
         }
 
         /**

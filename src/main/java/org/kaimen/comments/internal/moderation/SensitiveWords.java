@@ -21,7 +21,7 @@ import java.util.Objects;
  *   <li>filler characters are skipped entirely: whitespace, punctuation (Chinese and ASCII),
  *       symbols such as {@code * _ - . ·} and emoji, zero-width and other format characters,
  *       and combining marks. So {@code 法轮} also matches {@code 法 轮}, {@code 法*轮},
- *       {@code 法.轮} and {@code 法\u200B轮}.</li>
+ *       {@code 法.轮} and 法, U+200B, 轮.</li>
  * </ul>
  * Traditional characters are not mapped to simplified ones; list both forms if needed.
  *

@@ -1,14 +1,15 @@
 package org.kaimen.comments.internal.moderation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Cheap, explainable spam heuristics for one comment, without history or network lookups.
@@ -26,15 +27,15 @@ public final class SpamSignals {
 
     /** A reason to suspect spam, with its contribution to the score. */
     public enum Signal {
-        /** At least {@link #MANY_LINKS_MIN_URLS} links (http(s)://, www., or bare domains like example.com/xx). */
+        /** At least {@link SpamSignals#MANY_LINKS_MIN_URLS} links (http(s)://, www., or bare domains like example.com/xx). */
         MANY_LINKS(2),
-        /** Links make up at least {@link #LINK_ONLY_MIN_URL_SHARE} of the non-whitespace text. */
+        /** Links make up at least {@link SpamSignals#LINK_ONLY_MIN_URL_SHARE} of the non-whitespace text. */
         LINK_ONLY(3),
-        /** One character (not whitespace, not an ASCII digit) {@link #REPEATED_CHARACTER_RUN} or more times in a row. */
+        /** One character (not whitespace, not an ASCII digit) {@link SpamSignals#REPEATED_CHARACTER_RUN} or more times in a row. */
         REPEATED_CHARACTERS(1),
-        /** More than {@link #NO_HAN_MIN_LENGTH} characters with under {@link #NO_HAN_MAX_HAN_SHARE} of them Han. */
+        /** More than {@link SpamSignals#NO_HAN_MIN_LENGTH} characters with under {@link SpamSignals#NO_HAN_MAX_HAN_SHARE} of them Han. */
         NO_HAN_LONG_TEXT(2),
-        /** A {@link #REPEATED_SUBSTRING_LENGTH}-character passage repeated {@link #REPEATED_SUBSTRING_MIN_OCCURRENCES} times. */
+        /** A {@link SpamSignals#REPEATED_SUBSTRING_LENGTH}-character passage repeated {@link SpamSignals#REPEATED_SUBSTRING_MIN_OCCURRENCES} times. */
         EXCESSIVE_LENGTH_REPETITION(2);
 
         private final int weight;
@@ -95,18 +96,11 @@ public final class SpamSignals {
      */
     static final int REPEATED_SUBSTRING_MIN_DISTINCT = 3;
 
-    /** Printable ASCII except quotes and angle brackets; Chinese text right after a link ends it. */
-    private static final String URL_CHAR = "[\\x21-\\x7E&&[^<>\"'`]]";
-
     /** Top-level domains seen in spam and ordinary links here; a list, so "e.g." or "3.5" never match. */
-    private static final String TLDS = "com|cn|net|org|info|biz|top|xyz|vip|cc|io|me|co|tv|site|online|shop"
-            + "|club|wang|ren|app|link|live|pro|win|bid|loan|work|fun|icu|asia|hk|tw|mo|us|uk|ru|de|jp|kr";
-
-    private static final Pattern URL = Pattern.compile(
-            "(?i)https?://" + URL_CHAR + "+"
-                    + "|(?<![a-z0-9.@_-])www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:[/?#:]" + URL_CHAR + "*)?"
-                    + "|(?<![a-z0-9.@_/-])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:" + TLDS + ")(?![a-z0-9@-])"
-                    + "(?:[/?#:]" + URL_CHAR + "*)?");
+    private static final Set<String> TLDS = Set.of("com", "cn", "net", "org", "info", "biz", "top", "xyz",
+            "vip", "cc", "io", "me", "co", "tv", "site", "online", "shop", "club", "wang", "ren", "app", "link",
+            "live", "pro", "win", "bid", "loan", "work", "fun", "icu", "asia", "hk", "tw", "mo", "us", "uk",
+            "ru", "de", "jp", "kr");
 
     /**
      * Assesses a comment. {@code proposedText} is the optional wording the commenter proposes
@@ -122,10 +116,15 @@ public final class SpamSignals {
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
         int urls = 0;
         int urlChars = 0;
-        Matcher matcher = URL.matcher(all);
-        while (matcher.find()) {
-            urls++;
-            urlChars += matcher.end() - matcher.start();
+        for (int i = 0; i < all.length(); ) {
+            int end = linkEnd(all, i);
+            if (end > i) {
+                urls++;
+                urlChars += end - i;
+                i = end;
+            } else {
+                i++;
+            }
         }
         int visibleChars = 0;
         int visibleCodePoints = 0;
@@ -245,10 +244,95 @@ public final class SpamSignals {
     static int countLinks(String text) {
         Objects.requireNonNull(text, "text");
         int urls = 0;
-        Matcher matcher = URL.matcher(text);
-        while (matcher.find()) {
-            urls++;
+        for (int i = 0; i < text.length(); ) {
+            int end = linkEnd(text, i);
+            if (end > i) {
+                urls++;
+                i = end;
+            } else {
+                i++;
+            }
         }
         return urls;
+    }
+
+    /**
+     * End of the link starting at {@code i}, or -1. Written by hand rather than as a regex:
+     * java.util.regex recurses once per repetition of a group, so a hostile
+     * {@code "a.a.a.a…"} comment would overflow the stack.
+     *
+     * <p>Recognised: {@code http://} or {@code https://} anywhere, followed by printable ASCII;
+     * at the start of a token (not right after a letter, digit, or one of {@code . @ _ / -}):
+     * {@code www.} plus at least two labels, or labels ending in a known top-level domain that
+     * is not followed by {@code @} (that would be an e-mail's local part). Both may carry a
+     * path, query or port.
+     */
+    static int linkEnd(String s, int i) {
+        boolean http = startsWithIgnoreCase(s, i, "http://");
+        if (http || startsWithIgnoreCase(s, i, "https://")) {
+            int afterScheme = i + (http ? 7 : 8);
+            int end = urlCharsEnd(s, afterScheme);
+            return end > afterScheme ? end : -1;
+        }
+        if (i > 0 && blocksTokenStart(s.charAt(i - 1))) {
+            return -1;
+        }
+        List<int[]> labels = new ArrayList<>();
+        int p = i;
+        while (p < s.length() && isLabelChar(s.charAt(p))) {
+            int labelStart = p;
+            while (p < s.length() && isLabelChar(s.charAt(p))) {
+                p++;
+            }
+            labels.add(new int[] {labelStart, p});
+            if (p + 1 < s.length() && s.charAt(p) == '.' && isLabelChar(s.charAt(p + 1))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (labels.size() >= 3 && s.regionMatches(true, i, "www.", 0, 4)) {
+            return withPath(s, labels.get(labels.size() - 1)[1]);
+        }
+        for (int t = labels.size() - 1; t >= 1; t--) {
+            int[] label = labels.get(t);
+            boolean emailLocalPart = label[1] < s.length() && s.charAt(label[1]) == '@';
+            if (!emailLocalPart && TLDS.contains(s.substring(label[0], label[1]).toLowerCase(Locale.ROOT))) {
+                return withPath(s, label[1]);
+            }
+        }
+        return -1;
+    }
+
+    private static int withPath(String s, int hostEnd) {
+        if (hostEnd < s.length() && "/?#:".indexOf(s.charAt(hostEnd)) >= 0) {
+            return urlCharsEnd(s, hostEnd + 1);
+        }
+        return hostEnd;
+    }
+
+    /** Printable ASCII except quotes and angle brackets; Chinese text right after a link ends it. */
+    private static int urlCharsEnd(String s, int from) {
+        int p = from;
+        while (p < s.length()) {
+            char c = s.charAt(p);
+            if (c < 0x21 || c > 0x7E || "<>\"'`".indexOf(c) >= 0) {
+                break;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean startsWithIgnoreCase(String s, int i, String prefix) {
+        return s.regionMatches(true, i, prefix, 0, prefix.length());
+    }
+
+    private static boolean isLabelChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    private static boolean blocksTokenStart(char c) {
+        return isLabelChar(c) || c == '.' || c == '@' || c == '_' || c == '/';
     }
 }
