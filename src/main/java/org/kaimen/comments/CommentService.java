@@ -295,7 +295,11 @@ public class CommentService {
                 .orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED, "comments.error.sign-in"));
         Row r = comments.find(commentId).filter(c -> c.status() == CommentStatus.PUBLISHED)
                 .orElseThrow(CommentService::notFound);
-        return comments.support(r.id(), me.id(), now());
+        boolean added = comments.support(r.id(), me.id(), now());
+        if (added) {
+            events.publishEvent(new CommentChanged(r.id(), r.draftId()));
+        }
+        return added;
     }
 
     /** Anyone may report a comment; enough open reports take it out of public view until a moderator decides. */
@@ -523,6 +527,43 @@ public class CommentService {
                 throw new TooManyRequestsException(wait, "comments.error.rate");
             });
         }
+    }
+
+    /** The index projection of one comment, or empty when it no longer exists. */
+    @Transactional(readOnly = true)
+    public Optional<IndexableComment> indexable(long commentId) {
+        return comments.find(commentId).map(r -> indexable(r, new HashMap<>()));
+    }
+
+    /** Comments in id order after {@code afterId}, for rebuilding the index from PostgreSQL. */
+    @Transactional(readOnly = true)
+    public List<IndexableComment> indexableAfter(long afterId, int limit) {
+        Map<Long, ProvisionRef> refs = new HashMap<>();
+        return comments.after(afterId, limit).stream().map(r -> indexable(r, refs)).toList();
+    }
+
+    /** Ids of comments changed since a moment, for catching up after an index rebuild. */
+    @Transactional(readOnly = true)
+    public List<Long> changedSince(OffsetDateTime since) {
+        return comments.changedSince(since);
+    }
+
+    @Transactional(readOnly = true)
+    public long countAll() {
+        return comments.countAll();
+    }
+
+    private IndexableComment indexable(Row r, Map<Long, ProvisionRef> refs) {
+        ProvisionRef ref = r.provisionId() == null ? null
+                : refs.computeIfAbsent(r.provisionId(), id -> drafts.resolve(id, 0));
+        String articleKey = ref == null || ref.provision() == null || !ref.provision().key().startsWith("a") ? null
+                : ref.provision().key().split("\\.")[0];
+        String author = r.accountId() != null ? "a" + r.accountId()
+                : r.authorEmail() != null ? "e" + Integer.toHexString(r.authorEmail().toLowerCase().hashCode()) : null;
+        return new IndexableComment(r.id(), r.draftId(), r.versionNumber(), r.provisionId(), articleKey,
+                ref == null || ref.provision() == null ? null : ref.provision().label(), r.stance(), r.channel(),
+                r.status(), r.textPublic(), r.proposedPublic(), r.proposedText() != null, r.parentId(), r.supports(),
+                r.createdAt(), r.rowVersion(), author);
     }
 
     /** Forget counted requests (for the load benchmark and tests). */

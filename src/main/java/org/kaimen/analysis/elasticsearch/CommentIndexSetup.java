@@ -1,8 +1,12 @@
 package org.kaimen.analysis.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +18,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the comment index and its alias exist. Elasticsearch being down must not stop the application
- * (comments are still accepted into PostgreSQL), so this keeps trying in the background until it succeeds.
+ * (comments are still accepted into PostgreSQL), so this keeps trying in the background until it succeeds. Each
+ * index carries its mapping version in {@code _meta}; an older one is rebuilt from PostgreSQL.
  */
 @Component
 public class CommentIndexSetup {
 
     public static final String NAME = "comments";
+    /** Raise when the mapping below changes: existing installations then rebuild their index once. */
+    public static final int MAPPING_VERSION = 2;
     private static final Logger log = LoggerFactory.getLogger(CommentIndexSetup.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final ElasticsearchClient client;
     private final IndexProperties properties;
+    private final Clock clock;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private volatile boolean outdated;
 
-    CommentIndexSetup(ElasticsearchClient client, IndexProperties properties,
+    CommentIndexSetup(ElasticsearchClient client, IndexProperties properties, Clock clock,
                       ObjectProvider<ManagedElasticsearchNode> managedNode) {
         this.client = client;
         this.properties = properties;
+        this.clock = clock;
         // Creating the managed node (dev) starts it, so it is up before the first attempt.
         managedNode.ifAvailable(node -> { });
     }
@@ -40,6 +51,11 @@ public class CommentIndexSetup {
 
     public boolean isReady() {
         return ready.get();
+    }
+
+    /** Whether the live index has an older mapping and waits for a rebuild. */
+    public boolean isOutdated() {
+        return outdated;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -60,12 +76,17 @@ public class CommentIndexSetup {
             return true;
         }
         try {
-            if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
-                String index = alias() + "-000001";
-                client.indices().create(c -> c.index(index)
-                        .withJson(new StringReader(indexDefinition()))
-                        .aliases(alias(), a -> a.isWriteIndex(true)));
+            Optional<String> current = currentIndex();
+            if (current.isEmpty()) {
+                String index = createIndex();
+                client.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(index).alias(alias())
+                        .isWriteIndex(true))));
                 log.info("Created Elasticsearch index {} behind alias {}", index, alias());
+            } else {
+                outdated = mappingVersion(current.get()) < MAPPING_VERSION;
+                if (outdated) {
+                    log.warn("Index {} has an older mapping; it will be rebuilt from PostgreSQL", current.get());
+                }
             }
             ready.set(true);
         } catch (IOException | RuntimeException e) {
@@ -74,12 +95,41 @@ public class CommentIndexSetup {
         return ready.get();
     }
 
+    public void markRebuilt() {
+        outdated = false;
+    }
+
+    /** The concrete index behind the alias, if any. */
+    public Optional<String> currentIndex() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
+            return Optional.empty();
+        }
+        GetAliasResponse aliases = client.indices().getAlias(a -> a.name(alias()));
+        return aliases.result().keySet().stream().findFirst();
+    }
+
+    /** Creates a fresh, empty index with the current mapping, not yet behind the alias. */
+    public String createIndex() throws IOException {
+        String index = alias() + "-v" + MAPPING_VERSION + "-" + STAMP.format(clock.instant().atZone(clock.getZone()));
+        client.indices().create(c -> c.index(index).withJson(new StringReader(indexDefinition())));
+        return index;
+    }
+
+    private int mappingVersion(String index) throws IOException {
+        var mapping = client.indices().getMapping(m -> m.index(index)).get(index).mappings();
+        if (mapping.meta() == null || !mapping.meta().containsKey("version")) {
+            return 1;
+        }
+        return mapping.meta().get("version").to(Integer.class);
+    }
+
     String indexDefinition() {
         return """
                 {
                   "settings": {
                     "number_of_shards": %d,
                     "number_of_replicas": %d,
+                    "refresh_interval": "1s",
                     "analysis": {
                       "filter": {
                         "cjk_bigram_shingle": {
@@ -97,16 +147,33 @@ public class CommentIndexSetup {
                   },
                   "mappings": {
                     "dynamic": "strict",
+                    "_meta": {"version": %d},
                     "properties": {
                       "draftId": {"type": "long"},
+                      "version": {"type": "integer"},
+                      "provisionId": {"type": "long"},
+                      "articleKey": {"type": "keyword"},
+                      "provisionLabel": {"type": "keyword"},
+                      "stance": {"type": "keyword"},
+                      "channel": {"type": "keyword"},
+                      "status": {"type": "keyword"},
                       "text": {
                         "type": "text", "analyzer": "standard",
                         "fields": {"bigram": {"type": "text", "analyzer": "kaimen_bigram"}}
                       },
-                      "createdAt": {"type": "date"}
+                      "words": {"type": "text", "analyzer": "whitespace"},
+                      "proposedText": {"type": "text", "analyzer": "standard"},
+                      "hasProposal": {"type": "boolean"},
+                      "parentId": {"type": "long"},
+                      "supports": {"type": "integer"},
+                      "createdAt": {"type": "date"},
+                      "authorKey": {"type": "keyword"},
+                      "campaignId": {"type": "long"},
+                      "clusterId": {"type": "long"},
+                      "deleted": {"type": "boolean"}
                     }
                   }
                 }
-                """.formatted(properties.shards(), properties.replicas());
+                """.formatted(properties.shards(), properties.replicas(), MAPPING_VERSION);
     }
 }

@@ -162,6 +162,8 @@ public final class ManagedElasticsearchNode implements AutoCloseable {
                 // Dev disks fill up; a read-only index would look like lost comments.
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
+                // Every index is created on purpose with its mapping; a stray write must fail, not invent one.
+                "action.auto_create_index: false",
                 "");
         Files.writeString(conf.resolve("elasticsearch.yml"), yml);
         return conf;

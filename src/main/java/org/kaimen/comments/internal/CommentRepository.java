@@ -95,6 +95,20 @@ public class CommentRepository {
         return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).query(CommentRepository::row).optional();
     }
 
+    public List<Row> after(long afterId, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.id > :after ORDER BY c.id LIMIT :limit").param("after", afterId)
+                .param("limit", limit).query(CommentRepository::row).list();
+    }
+
+    public List<Long> changedSince(OffsetDateTime since) {
+        return jdbc.sql("SELECT id FROM comment WHERE updated_at >= :since ORDER BY id").param("since", since)
+                .query(Long.class).list();
+    }
+
+    public long countAll() {
+        return jdbc.sql("SELECT count(*) FROM comment").query(Long.class).single();
+    }
+
     public Optional<Row> findByIdempotencyKey(long draftId, String key) {
         return jdbc.sql(SELECT + " WHERE c.draft_id = :draft AND c.idempotency_key = :key")
                 .param("draft", draftId).param("key", key).query(CommentRepository::row).optional();
@@ -180,7 +194,8 @@ public class CommentRepository {
                         ON CONFLICT DO NOTHING""")
                 .param("c", commentId).param("a", accountId).param("now", now).update();
         if (inserted == 1) {
-            jdbc.sql("UPDATE comment SET supports = supports + 1, row_version = row_version + 1 WHERE id = :c")
+            jdbc.sql("UPDATE comment SET supports = supports + 1, row_version = row_version + 1, updated_at = :now"
+                            + " WHERE id = :c").param("now", now)
                     .param("c", commentId).update();
         }
         return inserted == 1;

@@ -1,0 +1,132 @@
+package org.kaimen.analysis;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kaimen.analysis.elasticsearch.CommentIndex;
+import org.kaimen.analysis.elasticsearch.CommentIndexSetup;
+import org.kaimen.comments.CommentService;
+import org.kaimen.comments.IndexableComment;
+import org.kaimen.shared.audit.AuditLog;
+import org.kaimen.shared.web.KaimenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The index's health and its rebuild. A rebuild fills a new index from PostgreSQL while searches keep using the
+ * old one, then swaps the alias in one atomic step (the server has no _reindex), then indexes what changed meanwhile.
+ */
+@Service
+public class IndexAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexAdmin.class);
+    private static final int BATCH = 1000;
+
+    private final ElasticsearchClient client;
+    private final CommentIndexSetup setup;
+    private final CommentIndex index;
+    private final CommentService comments;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    public IndexAdmin(ElasticsearchClient client, CommentIndexSetup setup, CommentIndex index,
+                      CommentService comments, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.client = client;
+        this.setup = setup;
+        this.index = index;
+        this.comments = comments;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public IndexStatus status() {
+        long backlog = 0;
+        Duration lag = Duration.ZERO;
+        var row = jdbc.sql("""
+                        SELECT count(*) AS n, min(publication_date) AS oldest FROM event_publication
+                        WHERE completion_date IS NULL AND listener_id LIKE '%CommentIndexer%'""")
+                .query((rs, i) -> new Object[] {rs.getLong("n"), rs.getObject("oldest", OffsetDateTime.class)})
+                .single();
+        backlog = (Long) row[0];
+        if (row[1] != null) {
+            lag = Duration.between((OffsetDateTime) row[1], OffsetDateTime.now(clock));
+        }
+        long total = comments.countAll();
+        try {
+            Optional<String> current = setup.currentIndex();
+            long docs = current.isPresent() ? index.count(current.get()) : 0;
+            return new IndexStatus(true, current.orElse(null), docs, total, backlog, lag, setup.isOutdated(),
+                    rebuilding.get());
+        } catch (IOException | RuntimeException e) {
+            return new IndexStatus(false, null, 0, total, backlog, lag, setup.isOutdated(), rebuilding.get());
+        }
+    }
+
+    /** An index with an older mapping (after an upgrade) is rebuilt once Elasticsearch answers. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT30S")
+    void rebuildOutdated() {
+        if (setup.isReady() && setup.isOutdated() && !rebuilding.get()) {
+            rebuild();
+        }
+    }
+
+    /** @return the number of comments written into the new index */
+    public long rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            throw new KaimenException(HttpStatus.CONFLICT, "analysis.error.rebuilding");
+        }
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        try {
+            String fresh = setup.createIndex();
+            long written = 0;
+            long after = 0;
+            List<IndexableComment> batch;
+            do {
+                batch = comments.indexableAfter(after, BATCH);
+                written += index.bulk(fresh, batch);
+                if (!batch.isEmpty()) {
+                    after = batch.get(batch.size() - 1).id();
+                }
+            } while (batch.size() == BATCH);
+            client.indices().refresh(r -> r.index(fresh));
+            Optional<String> old = setup.currentIndex();
+            client.indices().updateAliases(u -> {
+                old.ifPresent(o -> u.actions(a -> a.remove(r -> r.index(o).alias(setup.alias()))));
+                return u.actions(a -> a.add(x -> x.index(fresh).alias(setup.alias()).isWriteIndex(true)));
+            });
+            // Changes that reached the old index while the new one filled: write them again, versions decide.
+            for (long id : comments.changedSince(started.minusSeconds(5))) {
+                comments.indexable(id).ifPresent(c -> {
+                    try {
+                        index.put(fresh, c);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            if (old.isPresent()) {
+                client.indices().delete(d -> d.index(old.get()));
+            }
+            setup.markRebuilt();
+            audit.record("index.rebuild", "index", fresh, written + " comments");
+            log.info("Rebuilt the comment index into {} with {} comments", fresh, written);
+            return written;
+        } catch (IOException | RuntimeException e) {
+            log.error("Index rebuild failed", e);
+            throw new KaimenException(HttpStatus.SERVICE_UNAVAILABLE, "analysis.error.unavailable");
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.kaimen.analysis.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kaimen.analysis.CommentSearch;
+import org.kaimen.analysis.SearchResult;
+import org.kaimen.analysis.internal.ChineseSegmenter;
+import org.kaimen.comments.IndexableComment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Comment documents in Elasticsearch. Document id = comment id, version = the comment's row version (external
+ * versioning), so an event delivered twice or late can never overwrite a newer state.
+ */
+@Component
+public class CommentIndex {
+
+    /** Greater than any row version: a removed comment's tombstone wins over every earlier state. */
+    static final long TOMBSTONE_VERSION = Long.MAX_VALUE / 2;
+    private static final List<String> FACETS = List.of("stance", "channel", "status", "articleKey");
+
+    private final ElasticsearchClient client;
+    private final CommentIndexSetup setup;
+    private final ChineseSegmenter segmenter;
+
+    CommentIndex(ElasticsearchClient client, CommentIndexSetup setup, ChineseSegmenter segmenter) {
+        this.client = client;
+        this.setup = setup;
+        this.segmenter = segmenter;
+    }
+
+    /** Writes one comment; a newer version already in the index is kept. */
+    public void put(IndexableComment c) throws IOException {
+        put(setup.alias(), c);
+    }
+
+    public void put(String index, IndexableComment c) throws IOException {
+        try {
+            // require_alias: a write before the alias exists must fail (and be retried), not create a stray index
+            // with dynamic mappings under the alias's name.
+            boolean viaAlias = index.equals(setup.alias());
+            client.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
+                    .versionType(VersionType.External).requireAlias(viaAlias).document(document(c)));
+        } catch (ElasticsearchException | IOException e) {
+            if (!isVersionConflict(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Marks a comment as gone with a tombstone (a plain delete forgets its version after index.gc_deletes). */
+    public void tombstone(long commentId) throws IOException {
+        try {
+            client.index(i -> i.index(setup.alias()).id(String.valueOf(commentId)).version(TOMBSTONE_VERSION)
+                    .versionType(VersionType.External).requireAlias(true).document(Map.of("deleted", true)));
+        } catch (ElasticsearchException | IOException e) {
+            if (!isVersionConflict(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The index already holds this or a newer state: for an idempotent write that is success. */
+    static boolean isVersionConflict(Exception e) {
+        if (e instanceof ElasticsearchException ee) {
+            return ee.status() == 409;
+        }
+        return e instanceof org.elasticsearch.client.ResponseException re
+                && re.getResponse().getStatusLine().getStatusCode() == 409;
+    }
+
+    /** Bulk write into a given index (a rebuild's new index); version conflicts count as done. */
+    public int bulk(String index, List<IndexableComment> comments) throws IOException {
+        if (comments.isEmpty()) {
+            return 0;
+        }
+        BulkRequest.Builder b = new BulkRequest.Builder();
+        for (IndexableComment c : comments) {
+            b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
+                    .versionType(VersionType.External).document(document(c))));
+        }
+        BulkResponse response = client.bulk(b.build());
+        int failed = 0;
+        for (var item : response.items()) {
+            if (item.error() != null && item.status() != 409) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            throw new IOException(failed + " documents failed to index");
+        }
+        return comments.size();
+    }
+
+    public long count(String index) throws IOException {
+        return client.count(c -> c.index(index).query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field("deleted")
+                .value(true)))))).count();
+    }
+
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(setup.alias()));
+    }
+
+    public SearchResult search(CommentSearch s, List<String> queryVariants) throws IOException {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        bool.filter(f -> f.term(t -> t.field("draftId").value(s.draftId())));
+        bool.mustNot(m -> m.term(t -> t.field("deleted").value(true)));
+        term(bool, "articleKey", s.articleKey());
+        term(bool, "stance", s.stance());
+        term(bool, "channel", s.channel());
+        term(bool, "status", s.status());
+        if (s.version() != null) {
+            bool.filter(f -> f.term(t -> t.field("version").value(s.version())));
+        }
+        if (s.hasProposal() != null) {
+            bool.filter(f -> f.term(t -> t.field("hasProposal").value(s.hasProposal())));
+        }
+        if (s.campaignId() != null) {
+            bool.filter(f -> f.term(t -> t.field("campaignId").value(s.campaignId())));
+        }
+        if (s.clusterId() != null) {
+            bool.filter(f -> f.term(t -> t.field("clusterId").value(s.clusterId())));
+        }
+        if (s.from() != null || s.to() != null) {
+            bool.filter(f -> f.range(r -> r.date(d -> {
+                d.field("createdAt").timeZone("+08:00");
+                if (s.from() != null) {
+                    d.gte(s.from().toString());
+                }
+                if (s.to() != null) {
+                    d.lte(s.to().toString());
+                }
+                return d;
+            })));
+        }
+        boolean hasQuery = s.query() != null && !s.query().isBlank();
+        if (hasQuery) {
+            List<Query> should = new ArrayList<>();
+            for (String variant : queryVariants) {
+                // Exact phrase on single characters finds 物业费 as written; words and bigrams catch the rest.
+                should.add(Query.of(q -> q.matchPhrase(m -> m.field("text").query(variant).boost(4f))));
+                String words = segmenter.segmented(variant);
+                if (!words.isBlank()) {
+                    should.add(Query.of(q -> q.match(m -> m.field("words").query(words)
+                            .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And).boost(2f))));
+                }
+                should.add(Query.of(q -> q.match(m -> m.field("text.bigram").query(variant)
+                        .minimumShouldMatch("2<75%"))));
+                should.add(Query.of(q -> q.matchPhrase(m -> m.field("proposedText").query(variant))));
+            }
+            bool.must(m -> m.bool(b -> b.should(should).minimumShouldMatch("1")));
+        }
+        int size = Math.min(Math.max(s.size(), 1), 100);
+        int from = Math.max(s.page(), 0) * size;
+        String sort = s.sort() == null ? (hasQuery ? "RELEVANCE" : "NEWEST") : s.sort();
+        // Highlights come from the text itself: every variant as a phrase, and each of its words (shingle fields
+        // cannot be highlighted reliably).
+        List<Query> marks = new ArrayList<>();
+        for (String variant : queryVariants) {
+            marks.add(Query.of(q -> q.matchPhrase(m -> m.field("text").query(variant))));
+            for (String word : segmenter.words(variant)) {
+                if (word.codePointCount(0, word.length()) >= 2 || word.matches("[A-Za-z0-9]+")) {
+                    marks.add(Query.of(q -> q.matchPhrase(m -> m.field("text").query(word))));
+                }
+            }
+        }
+        Query highlightQuery = marks.isEmpty() ? null : Query.of(q -> q.bool(b -> b.should(marks)));
+        SearchResponse<Map> response = client.search(r -> {
+            r.index(setup.alias()).query(q -> q.bool(bool.build())).from(from).size(size).trackTotalHits(t -> t
+                    .enabled(true));
+            switch (sort) {
+                case "OLDEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc)));
+                case "SUPPORTS" -> r.sort(o -> o.field(f -> f.field("supports").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+                case "NEWEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+                default -> { }
+            }
+            if (highlightQuery != null) {
+                r.highlight(h -> h.encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
+                        .preTags("<mark>").postTags("</mark>")
+                        .fields("text", f -> f.numberOfFragments(0).highlightQuery(highlightQuery)));
+            }
+            for (String facet : FACETS) {
+                r.aggregations(facet, a -> a.terms(t -> t.field(facet).size(500)));
+            }
+            return r;
+        }, Map.class);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (Hit<Map> h : response.hits().hits()) {
+            hits.add(hit(h));
+        }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (StringTermsBucket b : response.aggregations().get(facet).sterms().buckets().array()) {
+                counts.put(b.key().stringValue(), b.docCount());
+            }
+            facets.put(facet, counts);
+        }
+        return new SearchResult(response.hits().total() == null ? hits.size() : response.hits().total().value(),
+                hits, facets, response.took());
+    }
+
+    private static void term(BoolQuery.Builder bool, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            bool.filter(f -> f.term(t -> t.field(field).value(FieldValue.of(value))));
+        }
+    }
+
+    private static SearchResult.Hit hit(Hit<Map> h) {
+        Map<?, ?> d = h.source() == null ? Map.of() : h.source();
+        String text = str(d.get("text"));
+        String highlight = null;
+        if (h.highlight() != null) {
+            for (String field : List.of("text")) {
+                List<String> parts = h.highlight().get(field);
+                if (parts != null && !parts.isEmpty()) {
+                    highlight = parts.get(0);
+                    break;
+                }
+            }
+        }
+        if (highlight != null && highlight.contains("<mark>") && !highlightIsText(highlight, text)) {
+            highlight = null;
+        }
+        return new SearchResult.Hit(Long.parseLong(h.id()), num(d.get("draftId")), numOrNull(d.get("provisionId")),
+                str(d.get("articleKey")), str(d.get("provisionLabel")), str(d.get("stance")), str(d.get("channel")),
+                str(d.get("status")), text, highlight, Boolean.TRUE.equals(d.get("hasProposal")),
+                (int) num(d.get("supports")), d.get("createdAt") == null ? null
+                : OffsetDateTime.parse(str(d.get("createdAt"))), numOrNull(d.get("campaignId")),
+                numOrNull(d.get("clusterId")));
+    }
+
+    /** The words field highlights the segmented text (with spaces); only highlights of the text itself are shown. */
+    private static boolean highlightIsText(String highlight, String text) {
+        String plain = highlight.replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'")
+                .replace("&#39;", "'").replace("&#x2F;", "/");
+        return text != null && plain.equals(text);
+    }
+
+    private Map<String, Object> document(IndexableComment c) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("draftId", c.draftId());
+        d.put("version", c.version());
+        d.put("provisionId", c.provisionId());
+        d.put("articleKey", c.articleKey());
+        d.put("provisionLabel", c.provisionLabel());
+        d.put("stance", c.stance().name());
+        d.put("channel", c.channel().name());
+        d.put("status", c.status().name());
+        d.put("text", c.text());
+        d.put("words", segmenter.segmented(c.text()));
+        d.put("proposedText", c.proposedText());
+        d.put("hasProposal", c.hasProposal());
+        d.put("parentId", c.parentId());
+        d.put("supports", c.supports());
+        d.put("createdAt", c.createdAt().toString());
+        d.put("authorKey", c.authorKey());
+        d.put("deleted", false);
+        d.values().removeIf(java.util.Objects::isNull);
+        return d;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static long num(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Long numOrNull(Object o) {
+        return o instanceof Number n ? n.longValue() : null;
+    }
+}

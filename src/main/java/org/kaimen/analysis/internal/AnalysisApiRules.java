@@ -1,0 +1,17 @@
+package org.kaimen.analysis.internal;
+
+import org.kaimen.shared.web.ApiAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+@Component
+class AnalysisApiRules implements ApiAccessRules {
+
+    @Override
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/drafts/*/comments/search").hasAnyRole("DRAFTER", "ADMIN");
+    }
+}

@@ -1,0 +1,56 @@
+package org.kaimen.analysis.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.kaimen.analysis.elasticsearch.CommentIndex;
+import org.kaimen.comments.CommentChanged;
+import org.kaimen.comments.CommentModerated;
+import org.kaimen.comments.CommentService;
+import org.kaimen.comments.CommentSubmitted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with PostgreSQL. Each listener runs from the event publication registry after the
+ * comment's transaction committed; when Elasticsearch is down it fails, the publication stays incomplete and is
+ * resubmitted later, and external versioning makes every replay harmless.
+ */
+@Component
+class CommentIndexer {
+
+    private final CommentService comments;
+    private final CommentIndex index;
+
+    CommentIndexer(CommentService comments, CommentIndex index) {
+        this.comments = comments;
+        this.index = index;
+    }
+
+    @ApplicationModuleListener
+    void on(CommentSubmitted e) {
+        reindex(e.commentId());
+    }
+
+    @ApplicationModuleListener
+    void on(CommentModerated e) {
+        reindex(e.commentId());
+    }
+
+    @ApplicationModuleListener
+    void on(CommentChanged e) {
+        reindex(e.commentId());
+    }
+
+    void reindex(long commentId) {
+        try {
+            var comment = comments.indexable(commentId);
+            if (comment.isPresent()) {
+                index.put(comment.get());
+            } else {
+                index.tombstone(commentId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing comment " + commentId + " failed", e);
+        }
+    }
+}

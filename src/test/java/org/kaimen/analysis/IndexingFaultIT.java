@@ -1,0 +1,120 @@
+package org.kaimen.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kaimen.accounts.Role;
+import org.kaimen.analysis.elasticsearch.CommentIndexSetup;
+import org.kaimen.comments.CommentService;
+import org.kaimen.comments.NewComment;
+import org.kaimen.comments.Stance;
+import org.kaimen.drafts.DraftService;
+import org.kaimen.drafts.DraftSource;
+import org.kaimen.testsupport.IntegrationTest;
+import org.kaimen.testsupport.Regulation;
+import org.kaimen.testsupport.TestAccounts;
+import org.kaimen.testsupport.TestServices;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Elasticsearch stopped in the middle of a submission run: comments are still accepted, and after it comes back the
+ * backlog drains by itself until PostgreSQL and the index agree exactly (nothing missing, extra or stale).
+ */
+@IntegrationTest
+class IndexingFaultIT {
+
+    @Autowired
+    DraftService drafts;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    ElasticsearchClient client;
+    @Autowired
+    CommentIndexSetup setup;
+    @Autowired
+    IndexAdmin admin;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void nodeBack() {
+        if (!TestServices.elasticsearch().isRunning()) {
+            TestServices.elasticsearch().start();
+        }
+    }
+
+    @Test
+    void commentsAcceptedWhileElasticsearchIsDownAreIndexedOnceItReturns() throws Exception {
+        String drafter = accounts.create(Role.DRAFTER);
+        as(drafter, "ROLE_DRAFTER");
+        long draftId = drafts.create(DraftSource.text(Regulation.plain(Regulation.BINZHOU)), "故障测试", true).id();
+        String citizen = accounts.create(Role.CITIZEN);
+        as(citizen, "ROLE_CITIZEN");
+        List<Long> before = submit(draftId, 5, "停机前");
+
+        TestServices.elasticsearch().stop();
+        List<Long> during = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long started = System.nanoTime();
+            during.addAll(submit(draftId, 1, "停机中" + i));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("submission does not wait for the index")
+                    .isLessThan(Duration.ofSeconds(2));
+        }
+        as(drafter, "ROLE_DRAFTER");
+        comments.hide(during.get(0), "测试：隐藏一条停机期间的意见");
+        assertThat(admin.status().backlog()).isPositive();
+
+        TestServices.elasticsearch().start();
+        SecurityContextHolder.clearContext();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> indexed(draftId)
+                .equals(database(draftId)));
+        assertThat(indexed(draftId)).hasSize(before.size() + during.size());
+        assertThat(indexed(draftId).get(during.get(0))).isEqualTo("HIDDEN");
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.status().backlog() == 0);
+    }
+
+    private List<Long> submit(long draftId, int n, String prefix) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(comments.submit(new NewComment(draftId, null, Stance.SUPPORT, prefix + "的意见" + i, null, null,
+                    null, null, null, null, false, null, null, null, null, true)).id());
+        }
+        return ids;
+    }
+
+    /** comment id → status as the index has it */
+    private Map<Long, String> indexed(long draftId) throws Exception {
+        client.indices().refresh(r -> r.index(setup.alias()));
+        var response = client.search(s -> s.index(setup.alias()).size(1000)
+                .query(q -> q.term(t -> t.field("draftId").value(draftId))), Map.class);
+        Map<Long, String> out = new HashMap<>();
+        response.hits().hits().forEach(h -> out.put(Long.parseLong(h.id()), String.valueOf(h.source().get("status"))));
+        return out;
+    }
+
+    private Map<Long, String> database(long draftId) {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, status FROM comment WHERE draft_id = :d").param("d", draftId)
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        return out;
+    }
+
+    private static void as(String user, String role) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+                AuthorityUtils.createAuthorityList(role)));
+    }
+}
