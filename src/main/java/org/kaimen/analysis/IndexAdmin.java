@@ -34,17 +34,20 @@ public class IndexAdmin {
     private final CommentIndexSetup setup;
     private final CommentIndex index;
     private final CommentService comments;
+    private final CampaignService campaigns;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     public IndexAdmin(ElasticsearchClient client, CommentIndexSetup setup, CommentIndex index,
-                      CommentService comments, JdbcClient jdbc, AuditLog audit, Clock clock) {
+                      CommentService comments, CampaignService campaigns, JdbcClient jdbc, AuditLog audit,
+                      Clock clock) {
         this.client = client;
         this.setup = setup;
         this.index = index;
         this.comments = comments;
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -94,7 +97,8 @@ public class IndexAdmin {
             List<IndexableComment> batch;
             do {
                 batch = comments.indexableAfter(after, BATCH);
-                written += index.bulk(fresh, batch);
+                written += index.bulk(fresh, batch, c -> c.parentId() == null
+                        ? campaigns.campaignOf(c.draftId(), c.id()) : null);
                 if (!batch.isEmpty()) {
                     after = batch.get(batch.size() - 1).id();
                 }
@@ -109,7 +113,7 @@ public class IndexAdmin {
             for (long id : comments.changedSince(started.minusSeconds(5))) {
                 comments.indexable(id).ifPresent(c -> {
                     try {
-                        index.put(fresh, c);
+                        index.put(fresh, c, c.parentId() == null ? campaigns.campaignOf(c.draftId(), c.id()) : null);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

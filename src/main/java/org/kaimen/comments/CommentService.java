@@ -542,6 +542,13 @@ public class CommentService {
         return comments.after(afterId, limit).stream().map(r -> indexable(r, refs)).toList();
     }
 
+    /** The top-level comments of one draft in id order after {@code afterId}. */
+    @Transactional(readOnly = true)
+    public List<IndexableComment> indexableOfDraft(long draftId, long afterId, int limit) {
+        Map<Long, ProvisionRef> refs = new HashMap<>();
+        return comments.afterInDraft(draftId, afterId, limit).stream().map(r -> indexable(r, refs)).toList();
+    }
+
     /** Ids of comments changed since a moment, for catching up after an index rebuild. */
     @Transactional(readOnly = true)
     public List<Long> changedSince(OffsetDateTime since) {

@@ -27,10 +27,12 @@ class AnalysisApi {
 
     private final SearchService search;
     private final IndexAdmin admin;
+    private final org.kaimen.analysis.CampaignService campaigns;
 
-    AnalysisApi(SearchService search, IndexAdmin admin) {
+    AnalysisApi(SearchService search, IndexAdmin admin, org.kaimen.analysis.CampaignService campaigns) {
         this.search = search;
         this.admin = admin;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/drafts/{id}/comments/search")
@@ -55,6 +57,12 @@ class AnalysisApi {
                 : article.matches("\\d+") ? "a" + article : article;
         return search.search(new CommentSearch(id, q, version, articleKey, upper(stance), upper(channel),
                 upper(status), from, to, hasProposal, campaign, cluster, upper(sort), page, size));
+    }
+
+    @GetMapping("/drafts/{id}/campaigns")
+    @Operation(summary = "Form-letter campaigns of a draft, largest first (staff)")
+    java.util.List<org.kaimen.analysis.Campaign> campaigns(@PathVariable long id) {
+        return campaigns.campaigns(id);
     }
 
     @GetMapping("/admin/index")

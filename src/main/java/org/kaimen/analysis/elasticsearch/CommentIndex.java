@@ -47,17 +47,17 @@ public class CommentIndex {
     }
 
     /** Writes one comment; a newer version already in the index is kept. */
-    public void put(IndexableComment c) throws IOException {
-        put(setup.alias(), c);
+    public void put(IndexableComment c, Long campaignId) throws IOException {
+        put(setup.alias(), c, campaignId);
     }
 
-    public void put(String index, IndexableComment c) throws IOException {
+    public void put(String index, IndexableComment c, Long campaignId) throws IOException {
         try {
             // require_alias: a write before the alias exists must fail (and be retried), not create a stray index
             // with dynamic mappings under the alias's name.
             boolean viaAlias = index.equals(setup.alias());
             client.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
-                    .versionType(VersionType.External).requireAlias(viaAlias).document(document(c)));
+                    .versionType(VersionType.External).requireAlias(viaAlias).document(document(c, campaignId)));
         } catch (ElasticsearchException | IOException e) {
             if (!isVersionConflict(e)) {
                 throw e;
@@ -87,14 +87,15 @@ public class CommentIndex {
     }
 
     /** Bulk write into a given index (a rebuild's new index); version conflicts count as done. */
-    public int bulk(String index, List<IndexableComment> comments) throws IOException {
+    public int bulk(String index, List<IndexableComment> comments, java.util.function.Function<IndexableComment, Long>
+            campaignOf) throws IOException {
         if (comments.isEmpty()) {
             return 0;
         }
         BulkRequest.Builder b = new BulkRequest.Builder();
         for (IndexableComment c : comments) {
             b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
-                    .versionType(VersionType.External).document(document(c))));
+                    .versionType(VersionType.External).document(document(c, campaignOf.apply(c)))));
         }
         BulkResponse response = client.bulk(b.build());
         int failed = 0;
@@ -256,7 +257,20 @@ public class CommentIndex {
         return text != null && plain.equals(text);
     }
 
-    private Map<String, Object> document(IndexableComment c) {
+    /** Sets a member's campaign after its campaign grew or merged; its next full write carries the same value. */
+    public void setCampaign(long commentId, Long campaignId) throws IOException {
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("campaignId", campaignId);
+        try {
+            client.update(u -> u.index(setup.alias()).id(String.valueOf(commentId)).doc(doc), Map.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private Map<String, Object> document(IndexableComment c, Long campaignId) {
         Map<String, Object> d = new HashMap<>();
         d.put("draftId", c.draftId());
         d.put("version", c.version());
@@ -274,6 +288,7 @@ public class CommentIndex {
         d.put("supports", c.supports());
         d.put("createdAt", c.createdAt().toString());
         d.put("authorKey", c.authorKey());
+        d.put("campaignId", campaignId);
         d.put("deleted", false);
         d.values().removeIf(java.util.Objects::isNull);
         return d;

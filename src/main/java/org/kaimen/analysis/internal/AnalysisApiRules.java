@@ -12,6 +12,7 @@ class AnalysisApiRules implements ApiAccessRules {
     @Override
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/drafts/*/comments/search").hasAnyRole("DRAFTER", "ADMIN");
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/drafts/*/comments/search", "/api/v1/drafts/*/campaigns")
+                .hasAnyRole("DRAFTER", "ADMIN");
     }
 }

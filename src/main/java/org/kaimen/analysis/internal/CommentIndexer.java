@@ -2,6 +2,7 @@ package org.kaimen.analysis.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.kaimen.analysis.CampaignService;
 import org.kaimen.analysis.elasticsearch.CommentIndex;
 import org.kaimen.comments.CommentChanged;
 import org.kaimen.comments.CommentModerated;
@@ -20,10 +21,12 @@ class CommentIndexer {
 
     private final CommentService comments;
     private final CommentIndex index;
+    private final CampaignService campaigns;
 
-    CommentIndexer(CommentService comments, CommentIndex index) {
+    CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns) {
         this.comments = comments;
         this.index = index;
+        this.campaigns = campaigns;
     }
 
     @ApplicationModuleListener
@@ -45,7 +48,13 @@ class CommentIndexer {
         try {
             var comment = comments.indexable(commentId);
             if (comment.isPresent()) {
-                index.put(comment.get());
+                CampaignService.Update update = campaigns.accept(comment.get());
+                index.put(comment.get(), update.campaignId());
+                for (var member : update.changedMembers().entrySet()) {
+                    if (member.getKey() != commentId) {
+                        index.setCampaign(member.getKey(), member.getValue());
+                    }
+                }
             } else {
                 index.tombstone(commentId);
             }

@@ -100,6 +100,13 @@ public class CommentRepository {
                 .param("limit", limit).query(CommentRepository::row).list();
     }
 
+    public List<Row> afterInDraft(long draftId, long afterId, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.draft_id = :draft AND c.id > :after AND c.parent_id IS NULL"
+                        + " ORDER BY c.id LIMIT :limit")
+                .param("draft", draftId).param("after", afterId).param("limit", limit)
+                .query(CommentRepository::row).list();
+    }
+
     public List<Long> changedSince(OffsetDateTime since) {
         return jdbc.sql("SELECT id FROM comment WHERE updated_at >= :since ORDER BY id").param("since", since)
                 .query(Long.class).list();
