@@ -1,0 +1,220 @@
+package org.kaimen.analysis.ui;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.kaimen.accounts.Role;
+import org.kaimen.analysis.Campaign;
+import org.kaimen.analysis.CampaignService;
+import org.kaimen.analysis.CommentSearch;
+import org.kaimen.analysis.SearchResult;
+import org.kaimen.analysis.SearchService;
+import org.kaimen.drafts.DraftService;
+import org.kaimen.drafts.DraftSummary;
+import org.kaimen.shared.web.KaimenException;
+
+/**
+ * The drafting group's search: words and phrases in Chinese with synonyms, filters with facet counts, highlighted
+ * hits that open in the context of their provision, and the draft's campaigns as cards.
+ */
+@Route("staff/search")
+@Menu(title = "nav.search", order = 25, icon = "vaadin:search")
+@RolesAllowed({Role.DRAFTER_NAME, Role.ADMIN_NAME})
+public class CommentSearchView extends Main implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final transient SearchService search;
+    private final transient CampaignService campaigns;
+    private final Select<DraftSummary> draft = new Select<>();
+    private final TextField query = new TextField();
+    private final Select<String> stance = new Select<>();
+    private final Select<String> channel = new Select<>();
+    private final Select<String> status = new Select<>();
+    private final Select<String> sort = new Select<>();
+    private final Div results = new Div();
+    private final Div facets = new Div();
+    private final Div campaignCards = new Div();
+    private Long campaignFilter;
+    private int page;
+
+    public CommentSearchView(SearchService search, CampaignService campaigns, DraftService drafts) {
+        this.search = search;
+        this.campaigns = campaigns;
+        addClassNames("kaimen-content", "kaimen-wide");
+        draft.setLabel(getTranslation("search.draft"));
+        List<DraftSummary> all = drafts.allDrafts();
+        draft.setItems(all);
+        draft.setItemLabelGenerator(DraftSummary::title);
+        all.stream().findFirst().ifPresent(draft::setValue);
+        draft.setId("search-draft");
+        query.setPlaceholder(getTranslation("search.placeholder"));
+        query.setAriaLabel(getTranslation("search.placeholder"));
+        query.setClearButtonVisible(true);
+        query.setId("search-query");
+        query.addKeyPressListener(Key.ENTER, e -> run(0));
+        filter(stance, "search.stance", List.of("SUPPORT", "OPPOSE", "MODIFY", "QUESTION"), "comments.stance.");
+        filter(channel, "search.channel", List.of("ONLINE", "LIAISON_STATION", "LETTER", "EMAIL", "HEARING", "EXPERT"),
+                "comments.channel.");
+        filter(status, "search.status", List.of("PUBLISHED", "HELD", "HIDDEN"), "comments.status.");
+        sort.setLabel(getTranslation("search.sort"));
+        sort.setItems("RELEVANCE", "NEWEST", "OLDEST", "SUPPORTS");
+        sort.setItemLabelGenerator(s -> getTranslation("search.sort." + s));
+        sort.setValue("RELEVANCE");
+        Button go = new Button(getTranslation("search.go"), e -> run(0));
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        go.setId("search-go");
+        HorizontalLayout bar = new HorizontalLayout(draft, query, go);
+        bar.setWidthFull();
+        bar.expand(query);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout filters = new HorizontalLayout(stance, channel, status, sort);
+        filters.getStyle().set("flex-wrap", "wrap");
+        results.setId("search-results");
+        facets.addClassName("kaimen-facets");
+        campaignCards.setId("campaigns");
+        add(new H1(getTranslation("nav.search")), bar, filters, facets, results,
+                new H2(getTranslation("search.campaigns")), campaignCards);
+        draft.addValueChangeListener(e -> {
+            campaignFilter = null;
+            run(0);
+        });
+        if (draft.getValue() != null) {
+            run(0);
+        }
+    }
+
+    /** Runs the search with the current inputs; package-private for UI tests. */
+    void run(int page) {
+        this.page = page;
+        results.removeAll();
+        facets.removeAll();
+        if (draft.getValue() == null) {
+            return;
+        }
+        try {
+            SearchResult r = search.search(new CommentSearch(draft.getValue().id(), query.getValue(), null, null,
+                    stance.getValue(), channel.getValue(), status.getValue(), null, null, null, campaignFilter, null,
+                    query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20));
+            Paragraph summary = new Paragraph(getTranslation("search.total", r.total(), r.tookMillis()));
+            summary.setId("search-total");
+            results.add(summary);
+            for (SearchResult.Hit h : r.hits()) {
+                results.add(hit(h));
+            }
+            if ((long) (page + 1) * 20 < r.total()) {
+                Button more = new Button(getTranslation("search.next"), e -> run(page + 1));
+                results.add(more);
+            }
+            showFacets(r.facets());
+        } catch (KaimenException ex) {
+            Div error = new Div(getTranslation(ex.messageKey(), ex.args()));
+            error.addClassNames("kaimen-notice", "kaimen-notice-error");
+            results.add(error);
+        }
+        showCampaigns();
+    }
+
+    private Div hit(SearchResult.Hit h) {
+        Div card = new Div();
+        card.addClassName("kaimen-hit");
+        Div meta = new Div(new Span("#" + h.id()), new Span(getTranslation("comments.stance." + h.stance())),
+                new Span(getTranslation("comments.channel." + h.channel())),
+                new Span(getTranslation("comments.status." + h.status())),
+                new Span(h.createdAt() == null ? "" : TIME.format(h.createdAt().atZoneSameInstant(
+                        ZoneId.of("Asia/Shanghai")))));
+        if (h.supports() > 0) {
+            meta.add(new Span(getTranslation("comments.support", h.supports())));
+        }
+        if (h.campaignId() != null) {
+            Span c = new Span(getTranslation("search.in-campaign", h.campaignId()));
+            c.getElement().getThemeList().add("badge");
+            meta.add(c);
+        }
+        meta.addClassName("kaimen-card-meta");
+        card.add(meta);
+        // The highlight is HTML from the index with the text escaped and only <mark> added.
+        card.add(h.highlight() != null ? new Html("<p>" + h.highlight() + "</p>") : new Paragraph(h.text()));
+        if (h.articleKey() != null) {
+            card.add(new Anchor("drafts/" + h.draftId() + "/" + h.articleKey(),
+                    getTranslation("search.open-in-context", h.provisionLabel() == null ? "" : h.provisionLabel())));
+        }
+        return card;
+    }
+
+    private void showFacets(Map<String, Map<String, Long>> counts) {
+        for (var facet : List.of("stance", "channel", "status")) {
+            Map<String, Long> values = counts.getOrDefault(facet, Map.of());
+            if (values.isEmpty()) {
+                continue;
+            }
+            Div group = new Div(new Span(getTranslation("search." + facet) + "："));
+            String prefix = "stance".equals(facet) ? "comments.stance." : "channel".equals(facet)
+                    ? "comments.channel." : "comments.status.";
+            values.forEach((k, v) -> group.add(new Span(getTranslation(prefix + k) + " " + v)));
+            group.addClassName("kaimen-facet");
+            facets.add(group);
+        }
+    }
+
+    private void showCampaigns() {
+        campaignCards.removeAll();
+        List<Campaign> found = campaigns.campaigns(draft.getValue().id());
+        if (found.isEmpty()) {
+            campaignCards.add(new Paragraph(getTranslation("search.no-campaigns")));
+        }
+        for (Campaign c : found) {
+            Div card = new Div();
+            card.addClassName("kaimen-card");
+            Span size = new Span(getTranslation("search.campaign-size", c.size()));
+            size.getElement().getThemeList().add("badge");
+            Button show = new Button(getTranslation("search.campaign-show"), e -> {
+                campaignFilter = c.id();
+                run(0);
+            });
+            show.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            card.add(new Div(size, new Span("#" + c.id())), new Paragraph(c.canonicalText()), show);
+            campaignCards.add(card);
+        }
+        if (campaignFilter != null) {
+            Button clear = new Button(getTranslation("search.campaign-clear"), e -> {
+                campaignFilter = null;
+                run(0);
+            });
+            campaignCards.addComponentAsFirst(clear);
+        }
+    }
+
+    private void filter(Select<String> select, String label, List<String> values, String prefix) {
+        select.setLabel(getTranslation(label));
+        select.setItems(values);
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("search.any"));
+        select.setItemLabelGenerator(v -> v == null ? getTranslation("search.any") : getTranslation(prefix + v));
+        select.addValueChangeListener(e -> run(0));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.search");
+    }
+}
