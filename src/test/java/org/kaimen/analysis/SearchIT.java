@@ -123,6 +123,15 @@ class SearchIT {
         assertThat(modify.hits().get(0).text()).isEqualTo(TEXTS.get(1));
     }
 
+    @Test
+    void semanticSearchAlsoFindsTheSameThingSaidInOtherWords() {
+        // "公布财务收支" shares no word with "公开账目": only the sentence vectors connect them.
+        CommentSearch query = CommentSearch.of(draftId, "业主委员会公布财务收支情况");
+        assertThat(search(query).hits()).extracting(SearchResult.Hit::text).doesNotContain(TEXTS.get(2));
+        assertThat(search(query.withSemantic(true)).hits()).extracting(SearchResult.Hit::text)
+                .contains(TEXTS.get(2)).doesNotContain(TEXTS.get(5), TEXTS.get(7));
+    }
+
     private static void as(String user, String role) {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
                 AuthorityUtils.createAuthorityList(role)));

@@ -51,12 +51,13 @@ class AnalysisApi {
                         @RequestParam(required = false) Long campaign,
                         @RequestParam(required = false) Long cluster,
                         @RequestParam(required = false) String sort,
+                        @RequestParam(defaultValue = "false") boolean semantic,
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "20") int size) {
         String articleKey = article == null || article.isBlank() ? null
                 : article.matches("\\d+") ? "a" + article : article;
         return search.search(new CommentSearch(id, q, version, articleKey, upper(stance), upper(channel),
-                upper(status), from, to, hasProposal, campaign, cluster, upper(sort), page, size));
+                upper(status), from, to, hasProposal, campaign, cluster, upper(sort), page, size, semantic));
     }
 
     @GetMapping("/drafts/{id}/campaigns")

@@ -34,16 +34,24 @@ public class CommentIndex {
 
     /** Greater than any row version: a removed comment's tombstone wins over every earlier state. */
     static final long TOMBSTONE_VERSION = Long.MAX_VALUE / 2;
+    /**
+     * Raw cosine similarity a comment needs to count as saying the same thing. bge-small-zh (quantized) puts
+     * paraphrases at about 0.7 and merely related comments on the same subject below 0.6.
+     */
+    static final float SEMANTIC_MIN_SIMILARITY = 0.65f;
     private static final List<String> FACETS = List.of("stance", "channel", "status", "articleKey");
 
     private final ElasticsearchClient client;
     private final CommentIndexSetup setup;
     private final ChineseSegmenter segmenter;
+    private final org.kaimen.analysis.internal.Embeddings embeddings;
 
-    CommentIndex(ElasticsearchClient client, CommentIndexSetup setup, ChineseSegmenter segmenter) {
+    CommentIndex(ElasticsearchClient client, CommentIndexSetup setup, ChineseSegmenter segmenter,
+                 org.kaimen.analysis.internal.Embeddings embeddings) {
         this.client = client;
         this.setup = setup;
         this.segmenter = segmenter;
+        this.embeddings = embeddings;
     }
 
     /** Writes one comment; a newer version already in the index is kept. */
@@ -183,9 +191,29 @@ public class CommentIndex {
             }
         }
         Query highlightQuery = marks.isEmpty() ? null : Query.of(q -> q.bool(b -> b.should(marks)));
+        BoolQuery filters = bool.build();
+        float[] queryVector = hasQuery && s.semantic() ? embeddings.embed(s.query()) : null;
         SearchResponse<Map> response = client.search(r -> {
-            r.index(setup.alias()).query(q -> q.bool(bool.build())).from(from).size(size).trackTotalHits(t -> t
-                    .enabled(true));
+            if (queryVector != null) {
+                // Hybrid: the text query and the nearest sentence vectors both score; their union is the result.
+                List<Float> qv = new ArrayList<>();
+                for (float f : queryVector) {
+                    qv.add(f);
+                }
+                BoolQuery.Builder knnFilter = new BoolQuery.Builder();
+                knnFilter.filter(f -> f.term(t -> t.field("draftId").value(s.draftId())));
+                knnFilter.mustNot(m -> m.term(t -> t.field("deleted").value(true)));
+                term(knnFilter, "articleKey", s.articleKey());
+                term(knnFilter, "stance", s.stance());
+                term(knnFilter, "channel", s.channel());
+                term(knnFilter, "status", s.status());
+                BoolQuery knnFilters = knnFilter.build();
+                // The result is the union of text matches and near vectors, scored by both.
+                r.knn(k -> k.field("vector").queryVector(qv).k(20).numCandidates(100).similarity(SEMANTIC_MIN_SIMILARITY)
+                        .filter(f -> f.bool(knnFilters)));
+            }
+            r.query(q -> q.bool(filters));
+            r.index(setup.alias()).from(from).size(size).trackTotalHits(t -> t.enabled(true));
             switch (sort) {
                 case "OLDEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc)));
                 case "SUPPORTS" -> r.sort(o -> o.field(f -> f.field("supports").order(SortOrder.Desc)))
@@ -289,6 +317,7 @@ public class CommentIndex {
         d.put("createdAt", c.createdAt().toString());
         d.put("authorKey", c.authorKey());
         d.put("campaignId", campaignId);
+        d.put("vector", embeddings.forComment(c.id(), c.text()));
         d.put("deleted", false);
         d.values().removeIf(java.util.Objects::isNull);
         return d;

@@ -51,6 +51,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
     private final Select<String> channel = new Select<>();
     private final Select<String> status = new Select<>();
     private final Select<String> sort = new Select<>();
+    private final com.vaadin.flow.component.checkbox.Checkbox semantic = new com.vaadin.flow.component.checkbox.Checkbox();
     private final Div results = new Div();
     private final Div facets = new Div();
     private final Div campaignCards = new Div();
@@ -87,7 +88,11 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
         bar.setWidthFull();
         bar.expand(query);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout filters = new HorizontalLayout(stance, channel, status, sort);
+        semantic.setLabel(getTranslation("search.semantic"));
+        semantic.setId("search-semantic");
+        semantic.addValueChangeListener(e -> run(0));
+        HorizontalLayout filters = new HorizontalLayout(stance, channel, status, sort, semantic);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         results.setId("search-results");
         facets.addClassName("kaimen-facets");
@@ -114,7 +119,8 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
         try {
             SearchResult r = search.search(new CommentSearch(draft.getValue().id(), query.getValue(), null, null,
                     stance.getValue(), channel.getValue(), status.getValue(), null, null, null, campaignFilter, null,
-                    query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20));
+                    query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20,
+                    semantic.getValue()));
             Paragraph summary = new Paragraph(getTranslation("search.total", r.total(), r.tookMillis()));
             summary.setId("search-total");
             results.add(summary);

@@ -1,0 +1,122 @@
+package org.kaimen.analysis.internal;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sentence vectors from bge-small-zh v1.5 (quantized, in-process ONNX, no download at run time). Vectors are kept in
+ * PostgreSQL by comment and text hash, so the index can be rebuilt without recomputing them.
+ */
+@Component
+public class Embeddings {
+
+    public static final String MODEL = "bge-small-zh-v1.5-q";
+    public static final int DIMENSIONS = 512;
+
+    private final JdbcClient jdbc;
+    private volatile EmbeddingModel model;
+
+    Embeddings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The model loads on first use (about half a second), not at startup. */
+    private EmbeddingModel model() {
+        EmbeddingModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = new BgeSmallZhV15QuantizedEmbeddingModel();
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
+
+    public float[] embed(String text) {
+        return model().embed(text == null || text.isBlank() ? " " : text).content().vector();
+    }
+
+    public List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t == null || t.isBlank() ? " " : t))
+                .toList();
+        List<float[]> out = new ArrayList<>();
+        model().embedAll(segments).content().forEach(e -> out.add(e.vector()));
+        return out;
+    }
+
+    /** The stored vector of a comment when its text is unchanged, else a fresh one (stored). */
+    public float[] forComment(long commentId, String text) {
+        String hash = hash(text);
+        Optional<float[]> stored = jdbc.sql("""
+                        SELECT vector FROM comment_embedding WHERE comment_id = :id AND model = :model
+                          AND text_hash = :hash""")
+                .param("id", commentId).param("model", MODEL).param("hash", hash)
+                .query((rs, i) -> toFloats(rs.getArray(1))).optional();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        float[] vector = embed(text);
+        jdbc.sql("""
+                        INSERT INTO comment_embedding (comment_id, model, text_hash, vector)
+                        VALUES (:id, :model, :hash, CAST(:vector AS REAL[]))
+                        ON CONFLICT (comment_id) DO UPDATE SET model = :model, text_hash = :hash, vector = CAST(:vector AS REAL[]),
+                            created_at = now()""")
+                .param("id", commentId).param("model", MODEL).param("hash", hash).param("vector", literal(vector))
+                .update();
+        return vector;
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private static float[] toFloats(Array array) throws java.sql.SQLException {
+        Object[] values = (Object[]) array.getArray();
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).floatValue();
+        }
+        return out;
+    }
+
+    private static String literal(float[] v) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(v[i]);
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
