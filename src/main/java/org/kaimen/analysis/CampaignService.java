@@ -109,13 +109,28 @@ public class CampaignService {
         });
     }
 
-    /** Members whose campaign differs from what was last reported for this draft. */
+    /**
+     * Records that the index now has these members' campaigns. Called only after the writes succeeded, so a failed
+     * (and later retried) indexing run reports the same changes again.
+     */
+    public void confirm(long draftId, Map<Long, Long> written) {
+        Map<Long, Long> state = published.computeIfAbsent(draftId, k -> new ConcurrentHashMap<>());
+        written.forEach((member, campaign) -> {
+            if (campaign == null) {
+                state.remove(member);
+            } else {
+                state.put(member, campaign);
+            }
+        });
+    }
+
+    /** Members whose campaign differs from what the index was last confirmed to have. */
     private Map<Long, Long> changes(long draftId, CampaignDetector detector) {
         Map<Long, Long> now = new HashMap<>();
         for (CampaignDetector.Campaign c : detector.campaigns()) {
             c.memberIds().forEach(m -> now.put(m, c.id()));
         }
-        Map<Long, Long> before = published.computeIfAbsent(draftId, k -> new HashMap<>());
+        Map<Long, Long> before = published.computeIfAbsent(draftId, k -> new ConcurrentHashMap<>());
         Map<Long, Long> changed = new HashMap<>();
         now.forEach((m, id) -> {
             if (!id.equals(before.get(m))) {
@@ -123,7 +138,6 @@ public class CampaignService {
             }
         });
         before.keySet().stream().filter(m -> !now.containsKey(m)).forEach(m -> changed.put(m, null));
-        published.put(draftId, now);
         return changed;
     }
 

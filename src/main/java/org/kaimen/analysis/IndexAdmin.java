@@ -35,14 +35,17 @@ public class IndexAdmin {
     private final CommentIndex index;
     private final CommentService comments;
     private final CampaignService campaigns;
+    private final org.kaimen.analysis.internal.Embeddings embeddings;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     public IndexAdmin(ElasticsearchClient client, CommentIndexSetup setup, CommentIndex index,
-                      CommentService comments, CampaignService campaigns, JdbcClient jdbc, AuditLog audit,
+                      CommentService comments, CampaignService campaigns,
+                      org.kaimen.analysis.internal.Embeddings embeddings, JdbcClient jdbc, AuditLog audit,
                       Clock clock) {
+        this.embeddings = embeddings;
         this.client = client;
         this.setup = setup;
         this.index = index;
@@ -97,6 +100,8 @@ public class IndexAdmin {
             List<IndexableComment> batch;
             do {
                 batch = comments.indexableAfter(after, BATCH);
+                // Vectors are stored in PostgreSQL once; only comments that never got one are computed here.
+                batch.forEach(c -> embeddings.forComment(c.id(), c.text()));
                 written += index.bulk(fresh, batch, c -> c.parentId() == null
                         ? campaigns.campaignOf(c.draftId(), c.id()) : null);
                 if (!batch.isEmpty()) {

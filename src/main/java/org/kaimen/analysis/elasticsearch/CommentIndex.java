@@ -285,12 +285,25 @@ public class CommentIndex {
         return text != null && plain.equals(text);
     }
 
+    /** Adds a comment's sentence vector once computed (a partial update: the document's version stays). */
+    public void setVector(long commentId, float[] vector) throws IOException {
+        try {
+            client.update(u -> u.index(setup.alias()).id(String.valueOf(commentId)).retryOnConflict(5)
+                    .doc(Map.of("vector", vector)), Map.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
     /** Sets a member's campaign after its campaign grew or merged; its next full write carries the same value. */
     public void setCampaign(long commentId, Long campaignId) throws IOException {
         Map<String, Object> doc = new HashMap<>();
         doc.put("campaignId", campaignId);
         try {
-            client.update(u -> u.index(setup.alias()).id(String.valueOf(commentId)).doc(doc), Map.class);
+            client.update(u -> u.index(setup.alias()).id(String.valueOf(commentId)).retryOnConflict(5).doc(doc),
+                    Map.class);
         } catch (ElasticsearchException e) {
             if (e.status() != 404) {
                 throw e;
@@ -317,7 +330,8 @@ public class CommentIndex {
         d.put("createdAt", c.createdAt().toString());
         d.put("authorKey", c.authorKey());
         d.put("campaignId", campaignId);
-        d.put("vector", embeddings.forComment(c.id(), c.text()));
+        // A vector not computed yet is added by setVector right after; the text is searchable without waiting.
+        embeddings.stored(c.id(), c.text()).ifPresent(v -> d.put("vector", v));
         d.put("deleted", false);
         d.values().removeIf(java.util.Objects::isNull);
         return d;

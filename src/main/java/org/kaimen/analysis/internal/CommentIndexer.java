@@ -22,11 +22,13 @@ class CommentIndexer {
     private final CommentService comments;
     private final CommentIndex index;
     private final CampaignService campaigns;
+    private final Embeddings embeddings;
 
-    CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns) {
+    CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, Embeddings embeddings) {
         this.comments = comments;
         this.index = index;
         this.campaigns = campaigns;
+        this.embeddings = embeddings;
     }
 
     @ApplicationModuleListener
@@ -54,6 +56,11 @@ class CommentIndexer {
                     if (member.getKey() != commentId) {
                         index.setCampaign(member.getKey(), member.getValue());
                     }
+                }
+                campaigns.confirm(comment.get().draftId(), update.changedMembers());
+                // The vector comes last: the comment is already searchable by its words while it is computed.
+                if (embeddings.stored(commentId, comment.get().text()).isEmpty()) {
+                    index.setVector(commentId, embeddings.forComment(commentId, comment.get().text()));
                 }
             } else {
                 index.tombstone(commentId);

@@ -57,14 +57,19 @@ public class Embeddings {
         return out;
     }
 
+    /** The stored vector of a comment, if it was computed for its current text. */
+    public Optional<float[]> stored(long commentId, String text) {
+        return jdbc.sql("""
+                        SELECT vector FROM comment_embedding WHERE comment_id = :id AND model = :model
+                          AND text_hash = :hash""")
+                .param("id", commentId).param("model", MODEL).param("hash", hash(text))
+                .query((rs, i) -> toFloats(rs.getArray(1))).optional();
+    }
+
     /** The stored vector of a comment when its text is unchanged, else a fresh one (stored). */
     public float[] forComment(long commentId, String text) {
         String hash = hash(text);
-        Optional<float[]> stored = jdbc.sql("""
-                        SELECT vector FROM comment_embedding WHERE comment_id = :id AND model = :model
-                          AND text_hash = :hash""")
-                .param("id", commentId).param("model", MODEL).param("hash", hash)
-                .query((rs, i) -> toFloats(rs.getArray(1))).optional();
+        Optional<float[]> stored = stored(commentId, text);
         if (stored.isPresent()) {
             return stored.get();
         }
