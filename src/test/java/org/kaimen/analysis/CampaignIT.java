@@ -68,7 +68,7 @@ class CampaignIT {
             genuine.add(submit(draftId, text));
         }
         Http http = new Http(port);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode found = json.readTree(http.getAs(drafter, TestAccounts.PASSWORD,
                     "/api/v1/drafts/" + draftId + "/campaigns").body());
             return found.size() == 1 && found.get(0).path("size").asInt() == campaign.size();
@@ -81,7 +81,7 @@ class CampaignIT {
         assertThat(found.path("canonicalText").asText()).contains("坚决反对物业费上涨");
 
         long campaignId = found.path("id").asLong();
-        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(http.getAs(drafter, TestAccounts.PASSWORD,
+        await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(http.getAs(drafter, TestAccounts.PASSWORD,
                 "/api/v1/drafts/" + draftId + "/comments/search?campaign=" + campaignId).body())
                 .path("total").asInt() == campaign.size());
     }

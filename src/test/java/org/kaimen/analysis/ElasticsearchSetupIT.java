@@ -31,7 +31,7 @@ class ElasticsearchSetupIT {
 
     @Test
     void theCommentIndexSitsBehindAPrefixedAliasWithConfiguredShardsAndReplicas() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(setup::isReady);
+        await().atMost(Duration.ofSeconds(60)).until(setup::isReady);
         assertThat(setup.alias()).isEqualTo("kaimen-test-comments");
         var aliases = client.indices().getAlias(a -> a.name("kaimen-test-comments"));
         assertThat(aliases.result()).hasSize(1);
@@ -43,7 +43,7 @@ class ElasticsearchSetupIT {
 
     @Test
     void theBigramAnalyzerTurnsChineseIntoOverlappingPairs() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(setup::isReady);
+        await().atMost(Duration.ofSeconds(60)).until(setup::isReady);
         var tokens = client.indices().analyze(a -> a.index(setup.alias()).analyzer("kaimen_bigram").text("物业费"))
                 .tokens().stream().map(t -> t.token()).toList();
         assertThat(tokens).containsExactly("物业", "业费");

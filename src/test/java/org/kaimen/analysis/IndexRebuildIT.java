@@ -50,7 +50,7 @@ class IndexRebuildIT {
             comments.submit(new NewComment(draftId, null, Stance.OPPOSE, "电梯维修资金的第" + i + "条意见", null, null,
                     null, null, null, null, false, null, null, null, null, true));
         }
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> count(drafter, draftId) == 30);
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> count(drafter, draftId) == 30);
         String before = setup.currentIndex().orElseThrow();
 
         AtomicInteger answered = new AtomicInteger();

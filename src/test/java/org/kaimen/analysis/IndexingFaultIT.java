@@ -84,7 +84,7 @@ class IndexingFaultIT {
                 .equals(database(draftId)));
         assertThat(indexed(draftId)).hasSize(before.size() + during.size());
         assertThat(indexed(draftId).get(during.get(0))).isEqualTo("HIDDEN");
-        await().atMost(Duration.ofSeconds(30)).until(() -> admin.status().backlog() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.status().backlog() == 0);
     }
 
     private List<Long> submit(long draftId, int n, String prefix) {

@@ -58,7 +58,7 @@ class SearchIT {
                     null, null, null, null, null, null, false, null, null, null, null, true));
         }
         this.drafter = drafter;
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() ->
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() ->
                 search(CommentSearch.of(draftId, null)).total() == TEXTS.size());
     }
 

@@ -51,7 +51,7 @@ class CommentSearchViewIT extends KaribuSupport {
         comments.submit(new NewComment(draftId, null, Stance.OPPOSE, "电梯维修资金使用太难，需要简化程序。", null, null,
                 null, null, null, null, false, null, null, null, null, true));
         as(drafter, "ROLE_DRAFTER");
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread()
                 .until(() -> search.search(CommentSearch.of(draftId, "维修资金")).total() == 1);
 
         signIn(drafter, Role.DRAFTER);
