@@ -17,6 +17,20 @@ public record Provision(long id, Kind kind, int number, String key, String label
         }
     }
 
+    /** The provision with this key anywhere in a tree, or null. */
+    public static Provision find(List<Provision> nodes, String key) {
+        for (Provision p : nodes) {
+            if (p.key().equals(key)) {
+                return p;
+            }
+            Provision inChild = find(p.children(), key);
+            if (inChild != null) {
+                return inChild;
+            }
+        }
+        return null;
+    }
+
     /** Own text and every descendant's, one line each, items with their （一） marker. */
     public String fullText() {
         StringBuilder sb = new StringBuilder();

@@ -64,7 +64,7 @@ class CommentsApiIT {
             draftId = drafts.create(DraftSource.text(Regulation.plain(Regulation.BINZHOU)), "意见测试", true).id();
             drafts.updateMetadata(draftId, "意见测试", null, null, true, true);
         });
-        article12 = find(drafts.tree(draftId, 0), "a12").id();
+        article12 = Provision.find(drafts.tree(draftId, 0), "a12").id();
     }
 
     @Test
@@ -216,7 +216,7 @@ class CommentsApiIT {
 
     @Test
     void aQuotedSpanIsStoredAndAnOutOfRangeSpanIsRefused() throws Exception {
-        Provision paragraph = find(drafts.tree(draftId, 0), "a12.p1");
+        Provision paragraph = Provision.find(drafts.tree(draftId, 0), "a12.p1");
         int at = paragraph.text().indexOf("业主委员会负责召集");
         long id = json.readTree(post(citizen, Map.of("provisionId", paragraph.id(), "stance", "QUESTION",
                 "text", "召集程序是什么？", "quote", Map.of("start", at, "end", at + 9)), null).body()).path("id").asLong();
@@ -305,16 +305,4 @@ class CommentsApiIT {
         }
     }
 
-    static Provision find(List<Provision> nodes, String key) {
-        for (Provision p : nodes) {
-            if (p.key().equals(key)) {
-                return p;
-            }
-            Provision inChild = find(p.children(), key);
-            if (inChild != null) {
-                return inChild;
-            }
-        }
-        return null;
-    }
 }

@@ -69,7 +69,7 @@ class DemoComments implements ApplicationRunner {
         List<Provision> tree = drafts.tree(draft.id(), 0);
         int i = 0;
         for (Seed seed : SEEDS) {
-            Provision article = find(tree, seed.article());
+            Provision article = Provision.find(tree, seed.article());
             OffsetDateTime now = OffsetDateTime.now(clock);
             comments.insert(new CommentRepository.Insert(draft.id(), draft.currentVersion(),
                     article == null ? null : article.id(), null, null, null, null, seed.stance(), seed.text(),
@@ -80,16 +80,4 @@ class DemoComments implements ApplicationRunner {
         }
     }
 
-    private static Provision find(List<Provision> nodes, String key) {
-        for (Provision p : nodes) {
-            if (p.key().equals(key)) {
-                return p;
-            }
-            Provision inChild = find(p.children(), key);
-            if (inChild != null) {
-                return inChild;
-            }
-        }
-        return null;
-    }
 }

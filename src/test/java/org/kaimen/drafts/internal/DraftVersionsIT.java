@@ -54,12 +54,12 @@ class DraftVersionsIT {
 
     @Test
     void aParagraphAndAnItemFollowTheirArticleThroughRenumberingAndRewording() {
-        Provision oldParagraph = find(drafts.tree(draftId, 1), "a20.p2");
+        Provision oldParagraph = Provision.find(drafts.tree(draftId, 1), "a20.p2");
         ProvisionRef ref = drafts.resolve(oldParagraph.id(), 2);
         assertThat(ref.exact()).isTrue();
         assertThat(ref.provision().key()).isEqualTo("a21.p2");
 
-        Provision oldItem = find(drafts.tree(draftId, 1), "a16.p1.i2");
+        Provision oldItem = Provision.find(drafts.tree(draftId, 1), "a16.p1.i2");
         assertThat(drafts.resolve(oldItem.id(), 2).provision().key()).isEqualTo("a17.p1.i2");
     }
 
@@ -101,25 +101,13 @@ class DraftVersionsIT {
     @Test
     void theFirstVersionStaysReadableAsItWas() {
         List<Provision> v1 = drafts.tree(draftId, 1);
-        assertThat(find(v1, "a13").children().get(0).text()).startsWith("业主大会会议可以采用集体讨论");
-        assertThat(find(v1, "a1.p1").text()).contains("物业服务企业");
-        assertThat(find(drafts.tree(draftId, 2), "a1.p1").text()).contains("物业服务人");
+        assertThat(Provision.find(v1, "a13").children().get(0).text()).startsWith("业主大会会议可以采用集体讨论");
+        assertThat(Provision.find(v1, "a1.p1").text()).contains("物业服务企业");
+        assertThat(Provision.find(drafts.tree(draftId, 2), "a1.p1").text()).contains("物业服务人");
     }
 
     private Provision article(int version, String key) {
-        return find(drafts.tree(draftId, version), key);
+        return Provision.find(drafts.tree(draftId, version), key);
     }
 
-    static Provision find(List<Provision> nodes, String key) {
-        for (Provision p : nodes) {
-            if (p.key().equals(key)) {
-                return p;
-            }
-            Provision inChild = find(p.children(), key);
-            if (inChild != null) {
-                return inChild;
-            }
-        }
-        return null;
-    }
 }
