@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.kaimen.analysis.internal.Embeddings;
 import org.kaimen.analysis.internal.campaigns.CampaignDetector;
+import org.kaimen.analysis.internal.campaigns.HybridCampaigns;
 import org.kaimen.analysis.internal.campaigns.TemplateDiff;
 import org.kaimen.comments.CommentService;
 import org.kaimen.comments.CommentStatus;
@@ -16,8 +18,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Campaign (form-letter) detection per draft with MinHash/LSH over character shingles, kept in memory and updated
- * as comments arrive; after a restart a draft's detector is rebuilt from PostgreSQL on first use.
+ * Campaign (form-letter) detection per draft: MinHash/LSH over character shingles for copies, plus sentence vectors
+ * with shared shingles for mail-merge copies that swap words. Kept in memory and updated as comments arrive; after a
+ * restart a draft's state is rebuilt from PostgreSQL (vectors included, stored there) on first use.
  */
 @Service
 public class CampaignService {
@@ -28,15 +31,23 @@ public class CampaignService {
 
     private static final int PAGE = 2000;
     private final CommentService comments;
+    private final Embeddings embeddings;
     private final CampaignDetector.Config config;
-    private final Map<Long, CampaignDetector> detectors = new ConcurrentHashMap<>();
+    private final double minCosine;
+    private final double minJaccard;
+    private final Map<Long, HybridCampaigns> detectors = new ConcurrentHashMap<>();
     private final Map<Long, Map<Long, Long>> published = new ConcurrentHashMap<>();
     private final TemplateDiff templateDiff = new TemplateDiff();
 
-    public CampaignService(CommentService comments,
+    public CampaignService(CommentService comments, Embeddings embeddings,
                            @Value("${kaimen.analysis.campaign-threshold:0.6}") double threshold,
-                           @Value("${kaimen.analysis.campaign-min-size:3}") int minSize) {
+                           @Value("${kaimen.analysis.campaign-min-size:3}") int minSize,
+                           @Value("${kaimen.analysis.campaign-min-cosine:0.88}") double minCosine,
+                           @Value("${kaimen.analysis.campaign-min-shared-shingles:0.30}") double minJaccard) {
         this.comments = comments;
+        this.embeddings = embeddings;
+        this.minCosine = minCosine;
+        this.minJaccard = minJaccard;
         this.config = CampaignDetector.Config.defaults().withThreshold(threshold).withExactThreshold(threshold)
                 .withMinSize(minSize);
     }
@@ -46,35 +57,42 @@ public class CampaignService {
         if (c.parentId() != null) {
             return new Update(null, Map.of());
         }
-        CampaignDetector detector = detector(c.draftId());
+        HybridCampaigns detector = detector(c.draftId());
+        float[] vector = c.status() == CommentStatus.HIDDEN ? null : embeddings.forComment(c.id(), c.text());
         synchronized (detector) {
             if (c.status() == CommentStatus.HIDDEN) {
                 detector.remove(c.id());
             } else if (!detector.contains(c.id())) {
-                detector.add(c.id(), c.text(), c.authorKey());
+                detector.add(c.id(), c.text(), c.authorKey(), vector);
             }
-            return new Update(detector.campaignOf(c.id()), changes(c.draftId(), detector));
+            Map<Long, Long> changes = changes(c.draftId(), detector);
+            return new Update(campaignOf(detector, c.id()), changes);
         }
     }
 
     public Long campaignOf(long draftId, long commentId) {
-        CampaignDetector detector = detector(draftId);
+        HybridCampaigns detector = detector(draftId);
         synchronized (detector) {
-            return detector.campaignOf(commentId);
+            return campaignOf(detector, commentId);
         }
+    }
+
+    private static Long campaignOf(HybridCampaigns detector, long commentId) {
+        return detector.groups().stream().filter(g -> g.memberIds().contains(commentId)).map(HybridCampaigns.Group::id)
+                .findFirst().orElse(null);
     }
 
     @PreAuthorize("hasAnyRole('DRAFTER','ADMIN')")
     public List<Campaign> campaigns(long draftId) {
-        CampaignDetector detector = detector(draftId);
-        List<CampaignDetector.Campaign> found;
+        HybridCampaigns detector = detector(draftId);
+        List<HybridCampaigns.Group> found;
         synchronized (detector) {
-            found = detector.campaigns();
+            found = detector.groups();
         }
         Map<Long, String> texts = texts(draftId);
         List<Campaign> out = new ArrayList<>();
-        for (CampaignDetector.Campaign c : found) {
-            out.add(new Campaign(c.id(), c.size(), texts.getOrDefault(c.canonicalCommentId(), ""), c.memberIds()));
+        for (HybridCampaigns.Group g : found) {
+            out.add(new Campaign(g.id(), g.memberIds().size(), texts.getOrDefault(g.canonicalId(), ""), g.memberIds()));
         }
         out.sort((a, b) -> Integer.compare(b.size(), a.size()));
         return out;
@@ -91,16 +109,16 @@ public class CampaignService {
         published.clear();
     }
 
-    private CampaignDetector detector(long draftId) {
+    private HybridCampaigns detector(long draftId) {
         return detectors.computeIfAbsent(draftId, id -> {
-            CampaignDetector d = new CampaignDetector(config);
+            HybridCampaigns d = new HybridCampaigns(config, minCosine, minJaccard);
             long after = 0;
             List<IndexableComment> page;
             do {
                 page = comments.indexableOfDraft(id, after, PAGE);
                 for (IndexableComment c : page) {
                     if (c.status() != CommentStatus.HIDDEN) {
-                        d.add(c.id(), c.text(), c.authorKey());
+                        d.add(c.id(), c.text(), c.authorKey(), embeddings.forComment(c.id(), c.text()));
                     }
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1).id();
@@ -125,10 +143,10 @@ public class CampaignService {
     }
 
     /** Members whose campaign differs from what the index was last confirmed to have. */
-    private Map<Long, Long> changes(long draftId, CampaignDetector detector) {
+    private Map<Long, Long> changes(long draftId, HybridCampaigns detector) {
         Map<Long, Long> now = new HashMap<>();
-        for (CampaignDetector.Campaign c : detector.campaigns()) {
-            c.memberIds().forEach(m -> now.put(m, c.id()));
+        for (HybridCampaigns.Group g : detector.groups()) {
+            g.memberIds().forEach(m -> now.put(m, g.id()));
         }
         Map<Long, Long> before = published.computeIfAbsent(draftId, k -> new ConcurrentHashMap<>());
         Map<Long, Long> changed = new HashMap<>();
