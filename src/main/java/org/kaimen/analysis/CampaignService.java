@@ -98,6 +98,22 @@ public class CampaignService {
         return out;
     }
 
+    /** The members of one campaign, each with what it adds beyond the template. */
+    @PreAuthorize("hasAnyRole('DRAFTER','ADMIN')")
+    public List<CampaignMember> members(long draftId, long campaignId) {
+        Campaign campaign = campaigns(draftId).stream().filter(c -> c.id() == campaignId).findFirst().orElse(null);
+        if (campaign == null) {
+            return List.of();
+        }
+        Map<Long, String> texts = texts(draftId);
+        List<CampaignMember> out = new ArrayList<>();
+        for (long id : campaign.commentIds()) {
+            String text = texts.getOrDefault(id, "");
+            out.add(new CampaignMember(id, text, additions(campaign.canonicalText(), text)));
+        }
+        return out;
+    }
+
     /** What a member adds beyond its campaign's template, as character spans of its text. */
     public List<int[]> additions(String canonical, String member) {
         return templateDiff.additions(canonical, member).stream().map(s -> new int[] {s.start(), s.end()}).toList();

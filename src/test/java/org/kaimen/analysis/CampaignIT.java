@@ -49,6 +49,8 @@ class CampaignIT {
     TestAccounts accounts;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.kaimen.analysis.CampaignService campaignService;
 
     @Test
     void aPlantedCampaignWithEditedCopiesIsFoundWholeAndSearchFiltersByIt() throws Exception {
@@ -81,6 +83,16 @@ class CampaignIT {
         assertThat(found.path("canonicalText").asText()).contains("坚决反对物业费上涨");
 
         long campaignId = found.path("id").asLong();
+        as(drafter, "ROLE_DRAFTER");
+        try {
+            var listed = campaignService.members(draftId, campaignId);
+            assertThat(listed).hasSize(campaign.size());
+            var withGreeting = listed.stream().filter(m -> m.text().startsWith("王阿姨：")).findFirst().orElseThrow();
+            assertThat(withGreeting.additions()).anySatisfy(span ->
+                    assertThat(withGreeting.text().substring(span[0], span[1])).contains("王阿姨"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(http.getAs(drafter, TestAccounts.PASSWORD,
                 "/api/v1/drafts/" + draftId + "/comments/search?campaign=" + campaignId).body())
                 .path("total").asInt() == campaign.size());

@@ -198,7 +198,18 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
                 run(0);
             });
             show.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            card.add(new Div(size, new Span("#" + c.id())), new Paragraph(c.canonicalText()), show);
+            Div members = new Div();
+            com.vaadin.flow.component.details.Details differences = new com.vaadin.flow.component.details.Details(
+                    getTranslation("search.campaign-differences"), members);
+            differences.addOpenedChangeListener(e -> {
+                if (e.isOpened() && members.getComponentCount() == 0) {
+                    for (org.kaimen.analysis.CampaignMember m : campaigns.members(draft.getValue().id(), c.id())) {
+                        members.add(new Html("<p class=\"kaimen-campaign-member\"><span>#" + m.commentId() + "</span> "
+                                + marked(m.text(), m.additions()) + "</p>"));
+                    }
+                }
+            });
+            card.add(new Div(size, new Span("#" + c.id())), new Paragraph(c.canonicalText()), show, differences);
             campaignCards.add(card);
         }
         if (campaignFilter != null) {
@@ -208,6 +219,26 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
             });
             campaignCards.addComponentAsFirst(clear);
         }
+    }
+
+    /** The text HTML-escaped, with what a member added beyond the template in {@code <mark>}. */
+    static String marked(String text, List<int[]> spans) {
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        for (int[] span : spans) {
+            if (span[0] < at || span[1] > text.length()) {
+                continue;
+            }
+            sb.append(escape(text.substring(at, span[0]))).append("<mark>")
+                    .append(escape(text.substring(span[0], span[1]))).append("</mark>");
+            at = span[1];
+        }
+        return sb.append(escape(text.substring(at))).toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private void filter(Select<String> select, String label, List<String> values, String prefix) {
