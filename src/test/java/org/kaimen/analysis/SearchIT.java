@@ -124,6 +124,17 @@ class SearchIT {
     }
 
     @Test
+    void aDateRangeAndTheProposalFilterNarrowTheResults() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(search(new CommentSearch(draftId, null, null, null, null, null, null, today, today, null, null,
+                null, null, 0, 20)).total()).isEqualTo(TEXTS.size());
+        assertThat(search(new CommentSearch(draftId, null, null, null, null, null, null, today.plusDays(1), null,
+                null, null, null, null, 0, 20)).total()).isZero();
+        assertThat(search(new CommentSearch(draftId, null, null, null, null, null, null, null, null, true, null,
+                null, null, 0, 20)).total()).as("none of them proposes wording").isZero();
+    }
+
+    @Test
     void semanticSearchAlsoFindsTheSameThingSaidInOtherWords() {
         // "公布财务收支" shares no word with "公开账目": only the sentence vectors connect them.
         CommentSearch query = CommentSearch.of(draftId, "业主委员会公布财务收支情况");

@@ -52,6 +52,11 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
     private final Select<String> status = new Select<>();
     private final Select<String> sort = new Select<>();
     private final com.vaadin.flow.component.checkbox.Checkbox semantic = new com.vaadin.flow.component.checkbox.Checkbox();
+    private final com.vaadin.flow.component.checkbox.Checkbox proposal = new com.vaadin.flow.component.checkbox.Checkbox();
+    private final Select<String> article = new Select<>();
+    private final com.vaadin.flow.component.datepicker.DatePicker from = new com.vaadin.flow.component.datepicker.DatePicker();
+    private final com.vaadin.flow.component.datepicker.DatePicker to = new com.vaadin.flow.component.datepicker.DatePicker();
+    private final transient DraftService drafts;
     private final Div results = new Div();
     private final Div facets = new Div();
     private final Div campaignCards = new Div();
@@ -61,6 +66,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
     public CommentSearchView(SearchService search, CampaignService campaigns, DraftService drafts) {
         this.search = search;
         this.campaigns = campaigns;
+        this.drafts = drafts;
         addClassNames("kaimen-content", "kaimen-wide");
         draft.setLabel(getTranslation("search.draft"));
         List<DraftSummary> all = drafts.allDrafts();
@@ -91,7 +97,19 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
         semantic.setLabel(getTranslation("search.semantic"));
         semantic.setId("search-semantic");
         semantic.addValueChangeListener(e -> run(0));
-        HorizontalLayout filters = new HorizontalLayout(stance, channel, status, sort, semantic);
+        article.setLabel(getTranslation("search.article"));
+        article.setEmptySelectionAllowed(true);
+        article.setEmptySelectionCaption(getTranslation("search.any"));
+        article.setId("search-article");
+        article.addValueChangeListener(e -> run(0));
+        from.setLabel(getTranslation("search.from"));
+        to.setLabel(getTranslation("search.to"));
+        from.addValueChangeListener(e -> run(0));
+        to.addValueChangeListener(e -> run(0));
+        proposal.setLabel(getTranslation("search.has-proposal"));
+        proposal.addValueChangeListener(e -> run(0));
+        HorizontalLayout filters = new HorizontalLayout(article, stance, channel, status, from, to, sort, proposal,
+                semantic);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         results.setId("search-results");
@@ -101,8 +119,10 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
                 new H2(getTranslation("search.campaigns")), campaignCards);
         draft.addValueChangeListener(e -> {
             campaignFilter = null;
+            loadArticles();
             run(0);
         });
+        loadArticles();
         if (draft.getValue() != null) {
             run(0);
         }
@@ -117,8 +137,9 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
             return;
         }
         try {
-            SearchResult r = search.search(new CommentSearch(draft.getValue().id(), query.getValue(), null, null,
-                    stance.getValue(), channel.getValue(), status.getValue(), null, null, null, campaignFilter, null,
+            SearchResult r = search.search(new CommentSearch(draft.getValue().id(), query.getValue(), null,
+                    article.getValue(), stance.getValue(), channel.getValue(), status.getValue(), from.getValue(),
+                    to.getValue(), proposal.getValue() ? Boolean.TRUE : null, campaignFilter, null,
                     query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20,
                     semantic.getValue()));
             Paragraph summary = new Paragraph(getTranslation("search.total", r.total(), r.tookMillis()));
@@ -218,6 +239,26 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
                 run(0);
             });
             campaignCards.addComponentAsFirst(clear);
+        }
+    }
+
+    /** Articles of the selected draft's current version, for the article filter. */
+    private void loadArticles() {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        if (draft.getValue() != null) {
+            collect(drafts.tree(draft.getValue().id(), 0), labels);
+        }
+        article.setItems(new java.util.ArrayList<>(labels.keySet()));
+        article.setItemLabelGenerator(k -> k == null ? getTranslation("search.any") : labels.getOrDefault(k, k));
+    }
+
+    private static void collect(List<org.kaimen.drafts.Provision> nodes, java.util.Map<String, String> out) {
+        for (org.kaimen.drafts.Provision p : nodes) {
+            if (p.kind() == org.kaimen.drafts.Provision.Kind.ARTICLE) {
+                out.put(p.key(), p.label());
+            } else if (p.kind().isHeading()) {
+                collect(p.children(), out);
+            }
         }
     }
 
