@@ -28,6 +28,7 @@ import org.kaimen.analysis.Campaign;
 import org.kaimen.analysis.CampaignService;
 import org.kaimen.analysis.CommentSearch;
 import org.kaimen.analysis.SearchResult;
+import org.kaimen.analysis.SavedSearches;
 import org.kaimen.analysis.SearchService;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSummary;
@@ -57,13 +58,16 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
     private final com.vaadin.flow.component.datepicker.DatePicker from = new com.vaadin.flow.component.datepicker.DatePicker();
     private final com.vaadin.flow.component.datepicker.DatePicker to = new com.vaadin.flow.component.datepicker.DatePicker();
     private final transient DraftService drafts;
+    private final transient SavedSearches savedSearches;
     private final Div results = new Div();
     private final Div facets = new Div();
     private final Div campaignCards = new Div();
     private Long campaignFilter;
     private int page;
 
-    public CommentSearchView(SearchService search, CampaignService campaigns, DraftService drafts) {
+    public CommentSearchView(SearchService search, CampaignService campaigns, DraftService drafts,
+                             SavedSearches savedSearches) {
+        this.savedSearches = savedSearches;
         this.search = search;
         this.campaigns = campaigns;
         this.drafts = drafts;
@@ -115,7 +119,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
         results.setId("search-results");
         facets.addClassName("kaimen-facets");
         campaignCards.setId("campaigns");
-        add(new H1(getTranslation("nav.search")), bar, filters, facets, results,
+        add(new H1(getTranslation("nav.search")), savedSearchBar(), bar, filters, facets, results,
                 new H2(getTranslation("search.campaigns")), campaignCards);
         draft.addValueChangeListener(e -> {
             campaignFilter = null;
@@ -137,11 +141,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
             return;
         }
         try {
-            SearchResult r = search.search(new CommentSearch(draft.getValue().id(), query.getValue(), null,
-                    article.getValue(), stance.getValue(), channel.getValue(), status.getValue(), from.getValue(),
-                    to.getValue(), proposal.getValue() ? Boolean.TRUE : null, campaignFilter, null,
-                    query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20,
-                    semantic.getValue()));
+            SearchResult r = search.search(current(page));
             Paragraph summary = new Paragraph(getTranslation("search.total", r.total(), r.tookMillis()));
             summary.setId("search-total");
             results.add(summary);
@@ -240,6 +240,69 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
             });
             campaignCards.addComponentAsFirst(clear);
         }
+    }
+
+    /** The search the inputs describe. */
+    CommentSearch current(int page) {
+        return new CommentSearch(draft.getValue().id(), query.getValue(), null, article.getValue(),
+                stance.getValue(), channel.getValue(), status.getValue(), from.getValue(), to.getValue(),
+                proposal.getValue() ? Boolean.TRUE : null, campaignFilter, null,
+                query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20,
+                semantic.getValue());
+    }
+
+    /** Puts a saved search back into the inputs and runs it. */
+    void apply(CommentSearch s) {
+        draft.getListDataView().getItems().filter(d -> d.id() == s.draftId()).findFirst().ifPresent(draft::setValue);
+        query.setValue(s.query() == null ? "" : s.query());
+        article.setValue(s.articleKey());
+        stance.setValue(s.stance());
+        channel.setValue(s.channel());
+        status.setValue(s.status());
+        from.setValue(s.from());
+        to.setValue(s.to());
+        proposal.setValue(Boolean.TRUE.equals(s.hasProposal()));
+        semantic.setValue(s.semantic());
+        campaignFilter = s.campaignId();
+        run(0);
+    }
+
+    private HorizontalLayout savedSearchBar() {
+        Select<SavedSearches.Saved> saved = new Select<>();
+        saved.setLabel(getTranslation("search.saved"));
+        saved.setItems(savedSearches.mine());
+        saved.setItemLabelGenerator(SavedSearches.Saved::name);
+        saved.setId("saved-searches");
+        saved.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                apply(e.getValue().search());
+            }
+        });
+        Button save = new Button(getTranslation("search.save"), e -> {
+            com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(
+                    getTranslation("search.save"));
+            TextField name = new TextField(getTranslation("search.saved.name"));
+            name.setWidthFull();
+            dialog.add(name);
+            dialog.getFooter().add(new Button(getTranslation("common.cancel"), c -> dialog.close()),
+                    new Button(getTranslation("common.save"), c -> {
+                        try {
+                            savedSearches.save(name.getValue(), current(0));
+                            saved.setItems(savedSearches.mine());
+                            com.vaadin.flow.component.notification.Notification.show(
+                                    getTranslation("search.saved.done"));
+                            dialog.close();
+                        } catch (KaimenException ex) {
+                            name.setInvalid(true);
+                            name.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
+                        }
+                    }));
+            dialog.open();
+        });
+        save.setId("save-search");
+        HorizontalLayout bar = new HorizontalLayout(saved, save);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return bar;
     }
 
     /** Articles of the selected draft's current version, for the article filter. */
