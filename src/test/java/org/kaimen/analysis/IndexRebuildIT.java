@@ -1,5 +1,6 @@
 package org.kaimen.analysis;
 
+import static org.kaimen.testsupport.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,8 +20,6 @@ import org.kaimen.testsupport.IntegrationTest;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @IntegrationTest
@@ -86,8 +85,4 @@ class IndexRebuildIT {
         }
     }
 
-    private static void as(String user, String role) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
-                AuthorityUtils.createAuthorityList(role)));
-    }
 }

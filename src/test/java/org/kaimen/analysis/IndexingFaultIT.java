@@ -1,5 +1,6 @@
 package org.kaimen.analysis;
 
+import static org.kaimen.testsupport.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,8 +25,6 @@ import org.kaimen.testsupport.TestAccounts;
 import org.kaimen.testsupport.TestServices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -113,8 +112,4 @@ class IndexingFaultIT {
         return out;
     }
 
-    private static void as(String user, String role) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
-                AuthorityUtils.createAuthorityList(role)));
-    }
 }

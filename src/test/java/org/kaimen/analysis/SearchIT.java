@@ -1,5 +1,6 @@
 package org.kaimen.analysis;
 
+import static org.kaimen.testsupport.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,8 +18,6 @@ import org.kaimen.testsupport.IntegrationTest;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @IntegrationTest
@@ -143,8 +142,4 @@ class SearchIT {
                 .contains(TEXTS.get(2)).doesNotContain(TEXTS.get(5), TEXTS.get(7));
     }
 
-    private static void as(String user, String role) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
-                AuthorityUtils.createAuthorityList(role)));
-    }
 }

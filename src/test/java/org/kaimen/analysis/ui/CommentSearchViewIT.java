@@ -1,5 +1,6 @@
 package org.kaimen.analysis.ui;
 
+import static org.kaimen.testsupport.SignedIn.as;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -26,8 +27,6 @@ import org.kaimen.testsupport.KaribuSupport;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 class CommentSearchViewIT extends KaribuSupport {
@@ -67,8 +66,4 @@ class CommentSearchViewIT extends KaribuSupport {
         assertThat(_find(Html.class)).anySatisfy(h -> assertThat(h.getInnerHtml()).contains("<mark>维修资金</mark>"));
     }
 
-    private static void as(String user, String role) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
-                AuthorityUtils.createAuthorityList(role)));
-    }
 }

@@ -58,7 +58,7 @@ public final class HybridCampaigns {
         shingleSets.put(id, set);
         if (vector != null) {
             for (Map.Entry<Long, float[]> other : vectors.entrySet()) {
-                if (cosine(vector, other.getValue()) >= minCosine
+                if (org.kaimen.analysis.internal.Embeddings.cosine(vector, other.getValue()) >= minCosine
                         && MinHasher.jaccard(set, shingleSets.get(other.getKey())) >= minJaccard) {
                     vectorEdges.computeIfAbsent(id, k -> new ArrayList<>()).add(other.getKey());
                     vectorEdges.computeIfAbsent(other.getKey(), k -> new ArrayList<>()).add(id);
@@ -147,17 +147,5 @@ public final class HybridCampaigns {
             x = next;
         }
         return root;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }
