@@ -21,7 +21,7 @@ class ArticleBaselineTest {
         Map<Long, String> baseline = ClusteringMetrics.oneClusterPerArticle(comments);
         double ari = ClusteringMetrics.adjustedRandIndex(truth, baseline);
         double nmi = ClusteringMetrics.normalizedMutualInformation(truth, baseline);
-        System.out.printf("one-cluster-per-article baseline on topic labels: ARI %.4f, NMI %.4f%n", ari, nmi);
+        System.out.printf("BENCH topic baseline (one cluster per article): ARI %.4f, NMI %.4f%n", ari, nmi);
         assertThat(ari).isBetween(0.35, 0.45);
         assertThat(nmi).isBetween(0.60, 0.70);
     }

@@ -65,16 +65,4 @@ class CampaignQualityTest {
         assertThat(scores.precision()).isGreaterThanOrEqualTo(0.98);
         assertThat(scores.recall()).isGreaterThanOrEqualTo(0.95);
     }
-
-    @Test
-    void theOneClusterPerArticleBaselineIsReportedForComparison() {
-        List<LabelledComment> set = EvaluationSet.load();
-        Map<Long, String> topics = EvaluationSet.topicLabels(set);
-        Map<Long, String> baseline = ClusteringMetrics.oneClusterPerArticle(set);
-        double ari = ClusteringMetrics.adjustedRandIndex(topics, baseline);
-        double nmi = ClusteringMetrics.normalizedMutualInformation(topics, baseline);
-        System.out.printf("BENCH topic baseline (one cluster per article): ARI %.3f, NMI %.3f%n", ari, nmi);
-        assertThat(nmi).isBetween(0.5, 0.8);
-        assertThat(ari).isBetween(0.25, 0.55);
-    }
 }
