@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='EmbeddingThroughputBench,CampaignQualityTest,ArticleBaselineTest,CampaignVectorBench' 2>&1 | grep -E '^BENCH' || true
+  -Dtest='EmbeddingThroughputBench,CampaignQualityTest,ArticleBaselineTest,CampaignVectorBench,TopicQualityTest,TopicClusterScaleBench' 2>&1 | grep -E '^BENCH' || true

@@ -77,6 +77,16 @@ public class CampaignService {
         }
     }
 
+    /** Every campaign member of a draft with its campaign id, in one pass (campaignOf per comment would be quadratic). */
+    public Map<Long, Long> membership(long draftId) {
+        HybridCampaigns detector = detector(draftId);
+        Map<Long, Long> out = new HashMap<>();
+        synchronized (detector) {
+            detector.groups().forEach(g -> g.memberIds().forEach(m -> out.put(m, g.id())));
+        }
+        return out;
+    }
+
     private static Long campaignOf(HybridCampaigns detector, long commentId) {
         return detector.groups().stream().filter(g -> g.memberIds().contains(commentId)).map(HybridCampaigns.Group::id)
                 .findFirst().orElse(null);

@@ -45,10 +45,12 @@ public class CommentIndex {
     private final CommentIndexSetup setup;
     private final ChineseSegmenter segmenter;
     private final org.kaimen.analysis.internal.Embeddings embeddings;
+    private final org.kaimen.analysis.TopicService topics;
 
     CommentIndex(ElasticsearchClient client, CommentIndexSetup setup, ChineseSegmenter segmenter,
-                 org.kaimen.analysis.internal.Embeddings embeddings) {
+                 org.kaimen.analysis.internal.Embeddings embeddings, org.kaimen.analysis.TopicService topics) {
         this.client = client;
+        this.topics = topics;
         this.setup = setup;
         this.segmenter = segmenter;
         this.embeddings = embeddings;
@@ -65,7 +67,8 @@ public class CommentIndex {
             // with dynamic mappings under the alias's name.
             boolean viaAlias = index.equals(setup.alias());
             client.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
-                    .versionType(VersionType.External).requireAlias(viaAlias).document(document(c, campaignId)));
+                    .versionType(VersionType.External).requireAlias(viaAlias)
+                    .document(document(c, campaignId, topics.clusterIdsOf(c.id()))));
         } catch (ElasticsearchException | IOException e) {
             if (!isVersionConflict(e)) {
                 throw e;
@@ -101,9 +104,11 @@ public class CommentIndex {
             return 0;
         }
         BulkRequest.Builder b = new BulkRequest.Builder();
+        Map<Long, List<Long>> clusters = topics.clusterIdsOf(comments.stream().map(IndexableComment::id).toList());
         for (IndexableComment c : comments) {
             b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
-                    .versionType(VersionType.External).document(document(c, campaignOf.apply(c)))));
+                    .versionType(VersionType.External)
+                    .document(document(c, campaignOf.apply(c), clusters.getOrDefault(c.id(), List.of())))));
         }
         BulkResponse response = client.bulk(b.build());
         int failed = 0;
@@ -274,7 +279,7 @@ public class CommentIndex {
                 str(d.get("status")), text, highlight, Boolean.TRUE.equals(d.get("hasProposal")),
                 (int) num(d.get("supports")), d.get("createdAt") == null ? null
                 : OffsetDateTime.parse(str(d.get("createdAt"))), numOrNull(d.get("campaignId")),
-                numOrNull(d.get("clusterId")));
+                numOrNull(d.get("clusterId") instanceof List<?> l ? (l.isEmpty() ? null : l.get(0)) : d.get("clusterId")));
     }
 
     /** The words field highlights the segmented text (with spaces); only highlights of the text itself are shown. */
@@ -311,7 +316,25 @@ public class CommentIndex {
         }
     }
 
-    private Map<String, Object> document(IndexableComment c, Long campaignId) {
+    /**
+     * Writes the cluster ids of many comments (partial updates; a comment's next full write carries the same
+     * values, read from PostgreSQL). Comments not in the index yet are skipped: their first write includes them.
+     */
+    public void setClusters(Map<Long, List<Long>> clusterIds) throws IOException {
+        if (clusterIds.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder b = new BulkRequest.Builder();
+        clusterIds.forEach((id, clusters) -> b.operations(op -> op.update(u -> u.index(setup.alias())
+                .id(String.valueOf(id)).retryOnConflict(5).action(a -> a.doc(Map.of("clusterId", clusters))))));
+        BulkResponse response = client.bulk(b.build());
+        long failed = response.items().stream().filter(i -> i.error() != null && i.status() != 404).count();
+        if (failed > 0) {
+            throw new IOException(failed + " cluster updates failed");
+        }
+    }
+
+    private Map<String, Object> document(IndexableComment c, Long campaignId, List<Long> clusterIds) {
         Map<String, Object> d = new HashMap<>();
         d.put("draftId", c.draftId());
         d.put("version", c.version());
@@ -330,6 +353,7 @@ public class CommentIndex {
         d.put("createdAt", c.createdAt().toString());
         d.put("authorKey", c.authorKey());
         d.put("campaignId", campaignId);
+        d.put("clusterId", clusterIds);
         // A vector not computed yet is added by setVector right after; the text is searchable without waiting.
         embeddings.stored(c.id(), c.text()).ifPresent(v -> d.put("vector", v));
         d.put("deleted", false);

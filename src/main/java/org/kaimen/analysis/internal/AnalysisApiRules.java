@@ -12,7 +12,11 @@ class AnalysisApiRules implements ApiAccessRules {
     @Override
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/drafts/*/comments/search", "/api/v1/drafts/*/campaigns")
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/drafts/*/comments/search", "/api/v1/drafts/*/campaigns",
+                        "/api/v1/drafts/*/clusters", "/api/v1/drafts/*/clusters/novel")
+                .hasAnyRole("DRAFTER", "ADMIN");
+        rules.requestMatchers("/api/v1/drafts/*/clusters/recompute", "/api/v1/clusters/**",
+                        "/api/v1/comments/*/novel-seen")
                 .hasAnyRole("DRAFTER", "ADMIN");
     }
 }

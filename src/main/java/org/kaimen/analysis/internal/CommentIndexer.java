@@ -23,8 +23,11 @@ class CommentIndexer {
     private final CommentIndex index;
     private final CampaignService campaigns;
     private final Embeddings embeddings;
+    private final org.kaimen.analysis.TopicService topics;
 
-    CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, Embeddings embeddings) {
+    CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, Embeddings embeddings,
+                   org.kaimen.analysis.TopicService topics) {
+        this.topics = topics;
         this.comments = comments;
         this.index = index;
         this.campaigns = campaigns;
@@ -51,6 +54,9 @@ class CommentIndexer {
             var comment = comments.indexable(commentId);
             if (comment.isPresent()) {
                 CampaignService.Update update = campaigns.accept(comment.get());
+                // Joins its nearest topic (or the novel queue) before the write, so the document carries the ids.
+                topics.accept(comment.get(), comment.get().status() == org.kaimen.comments.CommentStatus.HIDDEN
+                        ? null : embeddings.forComment(commentId, comment.get().text()));
                 index.put(comment.get(), update.campaignId());
                 for (var member : update.changedMembers().entrySet()) {
                     if (member.getKey() != commentId) {

@@ -84,6 +84,32 @@ public class Embeddings {
         return vector;
     }
 
+    /** Vectors of many comments (id to text), read in batches; missing or outdated ones are computed and stored. */
+    public java.util.Map<Long, float[]> forComments(java.util.Map<Long, String> texts) {
+        java.util.Map<Long, float[]> out = new java.util.HashMap<>();
+        List<Long> ids = new ArrayList<>(texts.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
+            jdbc.sql("""
+                            SELECT comment_id, text_hash, vector FROM comment_embedding
+                            WHERE model = :model AND comment_id = ANY (CAST(:ids AS BIGINT[]))""")
+                    .param("model", MODEL)
+                    .param("ids", batch.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .query(rs -> {
+                        long id = rs.getLong(1);
+                        if (hash(texts.get(id)).equals(rs.getString(2))) {
+                            out.put(id, toFloats(rs.getArray(3)));
+                        }
+                    });
+        }
+        for (Long id : ids) {
+            if (!out.containsKey(id)) {
+                out.put(id, forComment(id, texts.get(id)));
+            }
+        }
+        return out;
+    }
+
     public static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;

@@ -41,7 +41,8 @@ import org.kaimen.shared.web.KaimenException;
 @Route("staff/search")
 @Menu(title = "nav.search", order = 25, icon = "vaadin:search")
 @RolesAllowed({Role.DRAFTER_NAME, Role.ADMIN_NAME})
-public class CommentSearchView extends Main implements HasDynamicTitle {
+public class CommentSearchView extends Main implements HasDynamicTitle,
+        com.vaadin.flow.router.BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final transient SearchService search;
@@ -63,6 +64,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
     private final Div facets = new Div();
     private final Div campaignCards = new Div();
     private Long campaignFilter;
+    private Long clusterFilter;
     private int page;
 
     public CommentSearchView(SearchService search, CampaignService campaigns, DraftService drafts,
@@ -123,6 +125,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
                 new H2(getTranslation("search.campaigns")), campaignCards);
         draft.addValueChangeListener(e -> {
             campaignFilter = null;
+            clusterFilter = null;
             loadArticles();
             run(0);
         });
@@ -145,6 +148,15 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
             Paragraph summary = new Paragraph(getTranslation("search.total", r.total(), r.tookMillis()));
             summary.setId("search-total");
             results.add(summary);
+            if (clusterFilter != null) {
+                Button clear = new Button(getTranslation("search.cluster-clear", clusterFilter), e -> {
+                    clusterFilter = null;
+                    run(0);
+                });
+                clear.setId("search-cluster-clear");
+                clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                results.add(clear);
+            }
             for (SearchResult.Hit h : r.hits()) {
                 results.add(hit(h));
             }
@@ -176,6 +188,11 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
             Span c = new Span(getTranslation("search.in-campaign", h.campaignId()));
             c.getElement().getThemeList().add("badge");
             meta.add(c);
+        }
+        if (h.clusterId() != null) {
+            Span t = new Span(getTranslation("search.in-topic", h.clusterId()));
+            t.getElement().getThemeList().add("badge contrast");
+            meta.add(t);
         }
         meta.addClassName("kaimen-card-meta");
         card.add(meta);
@@ -246,7 +263,7 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
     CommentSearch current(int page) {
         return new CommentSearch(draft.getValue().id(), query.getValue(), null, article.getValue(),
                 stance.getValue(), channel.getValue(), status.getValue(), from.getValue(), to.getValue(),
-                proposal.getValue() ? Boolean.TRUE : null, campaignFilter, null,
+                proposal.getValue() ? Boolean.TRUE : null, campaignFilter, clusterFilter,
                 query.isEmpty() && "RELEVANCE".equals(sort.getValue()) ? "NEWEST" : sort.getValue(), page, 20,
                 semantic.getValue());
     }
@@ -264,7 +281,30 @@ public class CommentSearchView extends Main implements HasDynamicTitle {
         proposal.setValue(Boolean.TRUE.equals(s.hasProposal()));
         semantic.setValue(s.semantic());
         campaignFilter = s.campaignId();
+        clusterFilter = s.clusterId();
         run(0);
+    }
+
+    /** {@code ?draft=1&cluster=5} opens the comments of one topic (from the topics screen). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters().getParameters();
+        Long draftId = number(params.get("draft"));
+        Long cluster = number(params.get("cluster"));
+        if (draftId != null) {
+            draft.getListDataView().getItems().filter(d -> d.id() == draftId).findFirst().ifPresent(draft::setValue);
+        }
+        if (cluster != null) {
+            clusterFilter = cluster;
+            run(0);
+        }
+    }
+
+    private static Long number(List<String> values) {
+        if (values == null || values.isEmpty() || !values.get(0).matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(values.get(0));
     }
 
     private HorizontalLayout savedSearchBar() {
