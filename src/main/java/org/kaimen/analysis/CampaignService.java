@@ -7,7 +7,9 @@ import java.util.Map;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.kaimen.analysis.internal.Embeddings;
+import org.kaimen.analysis.elasticsearch.CommentIndex;
 import org.kaimen.analysis.internal.campaigns.CampaignDetector;
+import org.kaimen.analysis.internal.campaigns.CampaignLinks;
 import org.kaimen.analysis.internal.campaigns.HybridCampaigns;
 import org.kaimen.analysis.internal.campaigns.TemplateDiff;
 import org.kaimen.comments.CommentService;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Campaign (form-letter) detection per draft: MinHash/LSH over character shingles for copies, plus sentence vectors
- * with shared shingles for mail-merge copies that swap words. Kept in memory and updated as comments arrive; after a
- * restart a draft's state is rebuilt from PostgreSQL (vectors included, stored there) on first use.
+ * with shared shingles for mail-merge copies that swap words. Kept in memory and updated as comments arrive. After a
+ * restart a draft's state is rebuilt from PostgreSQL on first use: the shingle detector from the texts, the vector
+ * links from the stored pairs, so only comments whose neighbours were never searched are searched again.
  */
 @Service
 public class CampaignService {
@@ -32,22 +35,31 @@ public class CampaignService {
     private static final int PAGE = 2000;
     private final CommentService comments;
     private final Embeddings embeddings;
+    private final CampaignLinks links;
+    private final CommentIndex index;
     private final CampaignDetector.Config config;
     private final double minCosine;
     private final double minJaccard;
+    private final int memoryLimit;
     private final Map<Long, HybridCampaigns> detectors = new ConcurrentHashMap<>();
-    private final Map<Long, Map<Long, Long>> published = new ConcurrentHashMap<>();
+    // Changes not yet confirmed written to the index; reported again until they are, so a failed write is retried.
+    private final Map<Long, Map<Long, Long>> pending = new ConcurrentHashMap<>();
     private final TemplateDiff templateDiff = new TemplateDiff();
 
-    public CampaignService(CommentService comments, Embeddings embeddings,
+    public CampaignService(CommentService comments, Embeddings embeddings, CampaignLinks links,
+                           CommentIndex index,
                            @Value("${kaimen.analysis.campaign-threshold:0.6}") double threshold,
                            @Value("${kaimen.analysis.campaign-min-size:3}") int minSize,
                            @Value("${kaimen.analysis.campaign-min-cosine:0.88}") double minCosine,
-                           @Value("${kaimen.analysis.campaign-min-shared-shingles:0.30}") double minJaccard) {
+                           @Value("${kaimen.analysis.campaign-min-shared-shingles:0.30}") double minJaccard,
+                           @Value("${kaimen.analysis.campaign-vectors-in-memory:10000}") int memoryLimit) {
         this.comments = comments;
         this.embeddings = embeddings;
+        this.links = links;
+        this.index = index;
         this.minCosine = minCosine;
         this.minJaccard = minJaccard;
+        this.memoryLimit = memoryLimit;
         this.config = CampaignDetector.Config.defaults().withThreshold(threshold).withExactThreshold(threshold)
                 .withMinSize(minSize);
     }
@@ -63,33 +75,33 @@ public class CampaignService {
             if (c.status() == CommentStatus.HIDDEN) {
                 detector.remove(c.id());
             } else if (!detector.contains(c.id())) {
-                detector.add(c.id(), c.text(), c.authorKey(), vector);
+                List<Long> linked = detector.add(c.id(), c.text(), c.authorKey(), vector);
+                links.save(c.draftId(), c.id(), linked);
             }
-            Map<Long, Long> changes = changes(c.draftId(), detector);
-            return new Update(campaignOf(detector, c.id()), changes);
+            Map<Long, Long> changes = pending.computeIfAbsent(c.draftId(), k -> new ConcurrentHashMap<>());
+            detector.drainChanges().forEach((member, campaign) -> changes.put(member, campaign == null ? NONE : campaign));
+            Map<Long, Long> report = new HashMap<>();
+            changes.forEach((member, campaign) -> report.put(member, campaign == NONE ? null : campaign));
+            return new Update(detector.campaignOf(c.id()), report);
         }
     }
+
+    /** Marks "no campaign" in the pending map, which cannot hold nulls. */
+    private static final Long NONE = -1L;
 
     public Long campaignOf(long draftId, long commentId) {
         HybridCampaigns detector = detector(draftId);
         synchronized (detector) {
-            return campaignOf(detector, commentId);
+            return detector.campaignOf(commentId);
         }
     }
 
-    /** Every campaign member of a draft with its campaign id, in one pass (campaignOf per comment would be quadratic). */
+    /** Every campaign member of a draft with its campaign id. */
     public Map<Long, Long> membership(long draftId) {
         HybridCampaigns detector = detector(draftId);
-        Map<Long, Long> out = new HashMap<>();
         synchronized (detector) {
-            detector.groups().forEach(g -> g.memberIds().forEach(m -> out.put(m, g.id())));
+            return detector.state();
         }
-        return out;
-    }
-
-    private static Long campaignOf(HybridCampaigns detector, long commentId) {
-        return detector.groups().stream().filter(g -> g.memberIds().contains(commentId)).map(HybridCampaigns.Group::id)
-                .findFirst().orElse(null);
     }
 
     @PreAuthorize("hasAnyRole('DRAFTER','ADMIN')")
@@ -99,8 +111,8 @@ public class CampaignService {
         synchronized (detector) {
             found = detector.groups();
         }
-        Map<Long, String> texts = texts(draftId);
         List<Campaign> out = new ArrayList<>();
+        Map<Long, String> texts = texts(draftId, found.stream().map(HybridCampaigns.Group::canonicalId).toList());
         for (HybridCampaigns.Group g : found) {
             out.add(new Campaign(g.id(), g.memberIds().size(), texts.getOrDefault(g.canonicalId(), ""), g.memberIds()));
         }
@@ -115,7 +127,7 @@ public class CampaignService {
         if (campaign == null) {
             return List.of();
         }
-        Map<Long, String> texts = texts(draftId);
+        Map<Long, String> texts = texts(draftId, campaign.commentIds());
         List<CampaignMember> out = new ArrayList<>();
         for (long id : campaign.commentIds()) {
             String text = texts.getOrDefault(id, "");
@@ -132,69 +144,95 @@ public class CampaignService {
     /** Forgets the in-memory state (after an index rebuild, or in tests). */
     public void reset() {
         detectors.clear();
-        published.clear();
+        pending.clear();
     }
 
     private HybridCampaigns detector(long draftId) {
-        return detectors.computeIfAbsent(draftId, id -> {
-            HybridCampaigns d = new HybridCampaigns(config, minCosine, minJaccard);
-            long after = 0;
-            List<IndexableComment> page;
-            do {
-                page = comments.indexableOfDraft(id, after, PAGE);
-                for (IndexableComment c : page) {
-                    if (c.status() != CommentStatus.HIDDEN) {
-                        d.add(c.id(), c.text(), c.authorKey(), embeddings.forComment(c.id(), c.text()));
-                    }
-                }
-                after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-            } while (page.size() == PAGE);
-            return d;
-        });
+        return detectors.computeIfAbsent(draftId, this::load);
     }
+
+    private HybridCampaigns load(long draftId) {
+        HybridCampaigns d = new HybridCampaigns(config, minCosine, minJaccard, memoryLimit,
+                neighboursFor(draftId));
+        List<IndexableComment> all = new ArrayList<>();
+        long after = 0;
+        List<IndexableComment> page;
+        do {
+            page = comments.indexableOfDraft(draftId, after, PAGE);
+            page.stream().filter(c -> c.parentId() == null && c.status() != CommentStatus.HIDDEN).forEach(all::add);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
+        List<Long> ids = all.stream().map(IndexableComment::id).toList();
+        java.util.Set<Long> checked = links.checked(ids);
+        boolean inMemory = all.size() <= memoryLimit;
+        Map<Long, float[]> vectors = new HashMap<>();
+        Map<Long, String> texts = new HashMap<>();
+        for (IndexableComment c : all) {
+            if (inMemory || !checked.contains(c.id())) {
+                texts.put(c.id(), c.text());
+            }
+        }
+        vectors.putAll(embeddings.forComments(texts));
+        for (IndexableComment c : all) {
+            d.add(c.id(), c.text(), c.authorKey(), inMemory ? vectors.get(c.id()) : null, false);
+        }
+        for (long[] link : links.links(draftId)) {
+            d.link(link[0], link[1]);
+        }
+        for (IndexableComment c : all) {
+            if (!checked.contains(c.id())) {
+                links.save(draftId, c.id(), d.linkNeighbours(c.id(), vectors.get(c.id())));
+            }
+        }
+        // The index already has the campaign ids written before the restart; what loading found is not news.
+        d.drainChanges();
+        return d;
+    }
+
+    /**
+     * Near copies from the index's kNN. The index quantizes vectors (int8 HNSW), so it is asked with some slack and
+     * each candidate's exact cosine is checked against the stored vector: the threshold means the same as in memory.
+     */
+    HybridCampaigns.Neighbours neighboursFor(long draftId) {
+        return (id, vector, min) -> neighbours(draftId, id, vector, min);
+    }
+
+    private List<Long> neighbours(long draftId, long id, float[] vector, double minCosine) {
+        try {
+            List<Long> candidates = index.nearest(draftId, id, vector, minCosine - KNN_SLACK, 50);
+            Map<Long, float[]> stored = embeddings.storedVectors(candidates);
+            return candidates.stream().filter(c -> stored.containsKey(c)
+                    && Embeddings.cosine(vector, stored.get(c)) >= minCosine).toList();
+        } catch (java.io.IOException e) {
+            // The caller (indexing) fails and is retried from the event registry.
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final double KNN_SLACK = 0.03;
 
     /**
      * Records that the index now has these members' campaigns. Called only after the writes succeeded, so a failed
      * (and later retried) indexing run reports the same changes again.
      */
     public void confirm(long draftId, Map<Long, Long> written) {
-        Map<Long, Long> state = published.computeIfAbsent(draftId, k -> new ConcurrentHashMap<>());
-        written.forEach((member, campaign) -> {
-            if (campaign == null) {
-                state.remove(member);
-            } else {
-                state.put(member, campaign);
-            }
-        });
-    }
-
-    /** Members whose campaign differs from what the index was last confirmed to have. */
-    private Map<Long, Long> changes(long draftId, HybridCampaigns detector) {
-        Map<Long, Long> now = new HashMap<>();
-        for (HybridCampaigns.Group g : detector.groups()) {
-            g.memberIds().forEach(m -> now.put(m, g.id()));
+        Map<Long, Long> changes = pending.get(draftId);
+        if (changes == null) {
+            return;
         }
-        Map<Long, Long> before = published.computeIfAbsent(draftId, k -> new ConcurrentHashMap<>());
-        Map<Long, Long> changed = new HashMap<>();
-        now.forEach((m, id) -> {
-            if (!id.equals(before.get(m))) {
-                changed.put(m, id);
-            }
-        });
-        before.keySet().stream().filter(m -> !now.containsKey(m)).forEach(m -> changed.put(m, null));
-        return changed;
+        written.forEach((member, campaign) -> changes.remove(member, campaign == null ? NONE : campaign));
     }
 
-    private Map<Long, String> texts(long draftId) {
+    private Map<Long, String> texts(long draftId, List<Long> ids) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
         Map<Long, String> texts = new HashMap<>();
         long after = 0;
         List<IndexableComment> page;
         do {
             page = comments.indexableOfDraft(draftId, after, PAGE);
-            page.forEach(c -> texts.put(c.id(), c.text()));
+            page.stream().filter(c -> wanted.contains(c.id())).forEach(c -> texts.put(c.id(), c.text()));
             after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
+        } while (page.size() == PAGE && texts.size() < wanted.size());
         return texts;
     }
-
 }

@@ -66,6 +66,7 @@ public class TopicService {
     private final CampaignService campaigns;
     private final Embeddings embeddings;
     private final ChineseSegmenter segmenter;
+    private final org.kaimen.analysis.internal.topics.TopicMembership membership;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -80,7 +81,8 @@ public class TopicService {
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     public TopicService(CommentService comments, CampaignService campaigns, Embeddings embeddings,
-                        ChineseSegmenter segmenter, JdbcClient jdbc, TransactionTemplate tx,
+                        ChineseSegmenter segmenter, org.kaimen.analysis.internal.topics.TopicMembership membership,
+                        JdbcClient jdbc, TransactionTemplate tx,
                         ApplicationEventPublisher events, AuditLog audit, Clock clock,
                         @Value("${kaimen.analysis.topics.merge-threshold:0.11}") double mergeThreshold,
                         @Value("${kaimen.analysis.topics.min-size:3}") int minSize,
@@ -91,6 +93,7 @@ public class TopicService {
         this.campaigns = campaigns;
         this.embeddings = embeddings;
         this.segmenter = segmenter;
+        this.membership = membership;
         this.jdbc = jdbc;
         this.tx = tx;
         this.events = events;
@@ -216,24 +219,9 @@ public class TopicService {
         }
     }
 
-    /** The cluster ids of a comment (whole draft first, then its article), as the index stores them. */
-    public List<Long> clusterIdsOf(long commentId) {
-        return clusterIdsOf(List.of(commentId)).getOrDefault(commentId, List.of());
-    }
-
+    /** The cluster ids of comments (whole draft first, then the article), as the index stores them. */
     public Map<Long, List<Long>> clusterIdsOf(Collection<Long> commentIds) {
-        if (commentIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, List<Long>> out = new HashMap<>();
-        jdbc.sql("""
-                        SELECT m.comment_id, m.cluster_id FROM topic_member m JOIN topic_cluster c ON c.id = m.cluster_id
-                        WHERE m.comment_id = ANY (CAST(:ids AS BIGINT[])) ORDER BY m.comment_id, c.scope = 'draft' DESC, c.id""")
-                .param("ids", literal(commentIds))
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                });
-        return out;
+        return membership.of(commentIds);
     }
 
     // ---------------------------------------------------------------- clerks' edits

@@ -45,10 +45,10 @@ public class CommentIndex {
     private final CommentIndexSetup setup;
     private final ChineseSegmenter segmenter;
     private final org.kaimen.analysis.internal.Embeddings embeddings;
-    private final org.kaimen.analysis.TopicService topics;
+    private final org.kaimen.analysis.internal.topics.TopicMembership topics;
 
     CommentIndex(ElasticsearchClient client, CommentIndexSetup setup, ChineseSegmenter segmenter,
-                 org.kaimen.analysis.internal.Embeddings embeddings, org.kaimen.analysis.TopicService topics) {
+                 org.kaimen.analysis.internal.Embeddings embeddings, org.kaimen.analysis.internal.topics.TopicMembership topics) {
         this.client = client;
         this.topics = topics;
         this.setup = setup;
@@ -68,7 +68,7 @@ public class CommentIndex {
             boolean viaAlias = index.equals(setup.alias());
             client.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
                     .versionType(VersionType.External).requireAlias(viaAlias)
-                    .document(document(c, campaignId, topics.clusterIdsOf(c.id()))));
+                    .document(document(c, campaignId, topics.of(c.id()))));
         } catch (ElasticsearchException | IOException e) {
             if (!isVersionConflict(e)) {
                 throw e;
@@ -104,7 +104,7 @@ public class CommentIndex {
             return 0;
         }
         BulkRequest.Builder b = new BulkRequest.Builder();
-        Map<Long, List<Long>> clusters = topics.clusterIdsOf(comments.stream().map(IndexableComment::id).toList());
+        Map<Long, List<Long>> clusters = topics.of(comments.stream().map(IndexableComment::id).toList());
         for (IndexableComment c : comments) {
             b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
                     .versionType(VersionType.External)
@@ -288,6 +288,30 @@ public class CommentIndex {
                 .replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'")
                 .replace("&#39;", "'").replace("&#x2F;", "/");
         return text != null && plain.equals(text);
+    }
+
+    /**
+     * Comments of a draft whose vectors have at least the given cosine with a vector (kNN on the HNSW graph), for
+     * the campaign detector once a draft is too large to scan in memory.
+     */
+    public List<Long> nearest(long draftId, long excludeId, float[] vector, double minCosine, int k)
+            throws IOException {
+        List<Float> query = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            query.add(f);
+        }
+        SearchResponse<Map> response = client.search(s -> s.index(setup.alias()).size(k).source(src -> src.fetch(false))
+                .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(100, 2 * k))
+                        .similarity((float) minCosine)
+                        .filter(f -> f.term(t -> t.field("draftId").value(draftId)))), Map.class);
+        List<Long> out = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            long id = Long.parseLong(hit.id());
+            if (id != excludeId) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /** Adds a comment's sentence vector once computed (a partial update: the document's version stays). */

@@ -78,7 +78,7 @@ public class Embeddings {
                         INSERT INTO comment_embedding (comment_id, model, text_hash, vector)
                         VALUES (:id, :model, :hash, CAST(:vector AS REAL[]))
                         ON CONFLICT (comment_id) DO UPDATE SET model = :model, text_hash = :hash, vector = CAST(:vector AS REAL[]),
-                            created_at = now()""")
+                            created_at = now(), neighbours_checked = FALSE""")
                 .param("id", commentId).param("model", MODEL).param("hash", hash).param("vector", literal(vector))
                 .update();
         return vector;
@@ -107,6 +107,21 @@ public class Embeddings {
                 out.put(id, forComment(id, texts.get(id)));
             }
         }
+        return out;
+    }
+
+    /** The stored vectors of some comments, whatever text they were computed for (to verify kNN candidates). */
+    public java.util.Map<Long, float[]> storedVectors(List<Long> ids) {
+        java.util.Map<Long, float[]> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT comment_id, vector FROM comment_embedding WHERE model = :model AND comment_id = ANY (CAST(:ids AS BIGINT[]))")
+                .param("model", MODEL)
+                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query(rs -> {
+                    out.put(rs.getLong(1), toFloats(rs.getArray(2)));
+                });
         return out;
     }
 

@@ -229,6 +229,38 @@ public final class CampaignDetector {
      * @param authorKey account id or normalized e-mail; {@code null} if unknown, in which case the
      *                  comment can't be flagged as a repeat
      */
+    /** Told of every pair of comments the detector links (a spanning forest of its groups, not every pair). */
+    @FunctionalInterface
+    public interface LinkListener {
+        void linked(long a, long b);
+    }
+
+    private LinkListener linkListener;
+
+    public void onLink(LinkListener listener) {
+        this.linkListener = listener;
+    }
+
+    /** Jaccard similarity of two comments' shingle sets estimated from their MinHash signatures; 0 if unknown. */
+    public double estimatedJaccard(long a, long b) {
+        int sa = slotByComment.get(a, NONE);
+        int sb = slotByComment.get(b, NONE);
+        if (sa == NONE || sb == NONE || state[sa] == UNINDEXED || state[sb] == UNINDEXED) {
+            return 0;
+        }
+        char[] pa = signaturePages[sa >>> PAGE_BITS];
+        char[] pb = signaturePages[sb >>> PAGE_BITS];
+        int oa = (sa & PAGE_MASK) * numHashes;
+        int ob = (sb & PAGE_MASK) * numHashes;
+        int same = 0;
+        for (int i = 0; i < numHashes; i++) {
+            if (pa[oa + i] == pb[ob + i]) {
+                same++;
+            }
+        }
+        return (double) same / numHashes;
+    }
+
     public Assignment add(long commentId, String text, String authorKey) {
         Objects.requireNonNull(text, "text");
         if (slotByComment.containsKey(commentId)) {
@@ -575,11 +607,30 @@ public final class CampaignDetector {
         return x;
     }
 
+    private int liveMember(int slot) {
+        int s = slot;
+        do {
+            if (state[s] != DEAD) {
+                return s;
+            }
+            s = memberNext[s];
+        } while (s != slot);
+        return NONE;
+    }
+
     private void union(int a, int b) {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
             return;
+        }
+        if (linkListener != null) {
+            // Either side may be a removed slot that still holds its group together: tell a live member instead.
+            int la = liveMember(a);
+            int lb = liveMember(b);
+            if (la != NONE && lb != NONE) {
+                linkListener.linked(commentIds[la], commentIds[lb]);
+            }
         }
         if (groupSize[ra] < groupSize[rb]) {
             int t = ra;
