@@ -131,6 +131,11 @@ public class TopicService {
                 : Long.compare(a.id(), b.id())).toList();
     }
 
+    /** The whole-draft topics, largest first: their labels are public (the adoption report lists them as themes). */
+    public List<TopicCluster> themes(long draftId) {
+        return clusters(draftId, TopicCluster.DRAFT_SCOPE);
+    }
+
     @PreAuthorize("hasAnyRole('DRAFTER','ADMIN')")
     public TopicCluster cluster(long clusterId) {
         record Where(long draftId, String scope) {

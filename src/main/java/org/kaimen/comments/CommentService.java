@@ -282,10 +282,26 @@ public class CommentService {
                 .orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED, "comments.error.sign-in"));
         Map<Long, String> titles = new HashMap<>();
         Map<Long, String> labels = new HashMap<>();
-        return comments.byAccount(me.id()).stream().map(r -> new MyComment(r.id(), r.draftId(),
+        List<CommentRepository.Row> rows = comments.byAccount(me.id());
+        Map<Long, String[]> dispositions = comments.dispositions(rows.stream().map(CommentRepository.Row::id).toList());
+        return rows.stream().map(r -> new MyComment(r.id(), r.draftId(),
                 titles.computeIfAbsent(r.draftId(), d -> drafts.find(d).map(DraftSummary::title).orElse("")),
                 r.provisionId() == null ? null : labels.computeIfAbsent(r.provisionId(), this::label),
-                r.versionNumber(), r.stance(), r.text(), r.receipt(), r.status(), r.createdAt())).toList();
+                r.versionNumber(), r.stance(), r.text(), r.receipt(), r.status(), r.createdAt(),
+                dispositions.getOrDefault(r.id(), new String[2])[0],
+                dispositions.getOrDefault(r.id(), new String[2])[1])).toList();
+    }
+
+    /**
+     * Gives comments the disposition of their consolidated opinion (called by the feedback desk on approval, or with
+     * nulls when a comment leaves an approved opinion). The index learns it through {@link CommentChanged}.
+     */
+    @Transactional
+    public void recordDisposition(java.util.Collection<Long> commentIds, String disposition, String reason) {
+        for (long id : commentIds) {
+            comments.setDisposition(id, disposition, reason, now()).ifPresent(draftId ->
+                    events.publishEvent(new CommentChanged(id, draftId)));
+        }
     }
 
     /** A signed-in citizen's +1; once per account. */
@@ -570,7 +586,7 @@ public class CommentService {
         return new IndexableComment(r.id(), r.draftId(), r.versionNumber(), r.provisionId(), articleKey,
                 ref == null || ref.provision() == null ? null : ref.provision().label(), r.stance(), r.channel(),
                 r.status(), r.textPublic(), r.proposedPublic(), r.proposedText() != null, r.parentId(), r.supports(),
-                r.createdAt(), r.rowVersion(), author);
+                r.createdAt(), r.rowVersion(), author, r.disposition());
     }
 
     /** Forget counted requests (for the load benchmark and tests). */

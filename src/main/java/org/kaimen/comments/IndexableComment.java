@@ -12,5 +12,5 @@ import java.time.OffsetDateTime;
 public record IndexableComment(long id, long draftId, int version, Long provisionId, String articleKey,
                                String provisionLabel, Stance stance, Channel channel, CommentStatus status,
                                String text, String proposedText, boolean hasProposal, Long parentId, int supports,
-                               OffsetDateTime createdAt, long rowVersion, String authorKey) {
+                               OffsetDateTime createdAt, long rowVersion, String authorKey, String disposition) {
 }

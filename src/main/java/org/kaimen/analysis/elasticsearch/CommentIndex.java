@@ -376,6 +376,7 @@ public class CommentIndex {
         d.put("supports", c.supports());
         d.put("createdAt", c.createdAt().toString());
         d.put("authorKey", c.authorKey());
+        d.put("disposition", c.disposition());
         d.put("campaignId", campaignId);
         d.put("clusterId", clusterIds);
         // A vector not computed yet is added by setVector right after; the text is searchable without waiting.

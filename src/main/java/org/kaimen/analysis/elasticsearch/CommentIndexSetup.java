@@ -26,7 +26,7 @@ public class CommentIndexSetup {
 
     public static final String NAME = "comments";
     /** Raise when the mapping below changes: existing installations then rebuild their index once. */
-    public static final int MAPPING_VERSION = 3;
+    public static final int MAPPING_VERSION = 4;
     private static final Logger log = LoggerFactory.getLogger(CommentIndexSetup.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -170,6 +170,7 @@ public class CommentIndexSetup {
                       "authorKey": {"type": "keyword"},
                       "campaignId": {"type": "long"},
                       "clusterId": {"type": "long"},
+                      "disposition": {"type": "keyword"},
                       "vector": {"type": "dense_vector", "dims": 512, "index": true, "similarity": "cosine"},
                       "deleted": {"type": "boolean"}
                     }

@@ -26,7 +26,7 @@ public class CommentRepository {
                       String authorName, String authorPhone, String authorEmail, boolean anonymous,
                       boolean namePublic, String enteredBy, String receipt, CommentStatus status,
                       String moderationReason, List<String> flags, int supports, long rowVersion,
-                      OffsetDateTime createdAt, int reports, String authorAddress) {
+                      OffsetDateTime createdAt, int reports, String authorAddress, String disposition) {
     }
 
     /** What is inserted; the database adds id, counters and version. */
@@ -44,7 +44,7 @@ public class CommentRepository {
                    c.parent_id, c.stance, c.text, c.proposed_text, c.text_public, c.proposed_public, c.channel,
                    c.station, c.account_id, c.author_name, c.author_phone, c.author_email, c.anonymous,
                    c.name_public, c.entered_by, c.receipt, c.status, c.moderation_reason, c.flags, c.supports,
-                   c.row_version, c.created_at, c.author_address,
+                   c.row_version, c.created_at, c.author_address, c.disposition,
                    (SELECT count(*) FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)
                        AS reports
             FROM comment c
@@ -165,6 +165,32 @@ public class CommentRepository {
     public List<Row> byAccount(long accountId) {
         return jdbc.sql(SELECT + " WHERE c.account_id = :account ORDER BY c.id DESC").param("account", accountId)
                 .query(CommentRepository::row).list();
+    }
+
+    /** Disposition and reason by comment id, for those that have one. */
+    public java.util.Map<Long, String[]> dispositions(List<Long> ids) {
+        java.util.Map<Long, String[]> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        SELECT id, disposition, disposition_reason FROM comment
+                        WHERE disposition IS NOT NULL AND id = ANY (CAST(:ids AS BIGINT[]))""")
+                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query(rs -> {
+                    out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return out;
+    }
+
+    /** @return the comment's draft, if the comment exists */
+    public java.util.Optional<Long> setDisposition(long id, String disposition, String reason, OffsetDateTime at) {
+        return jdbc.sql("""
+                        UPDATE comment SET disposition = :d, disposition_reason = :r, disposition_at = :at,
+                            row_version = row_version + 1, updated_at = :at
+                        WHERE id = :id RETURNING draft_id""")
+                .param("d", disposition).param("r", reason).param("at", at).param("id", id)
+                .query(Long.class).optional();
     }
 
     public List<Row> replies(long parentId) {
@@ -293,6 +319,6 @@ public class CommentRepository {
                 CommentStatus.valueOf(rs.getString("status")), rs.getString("moderation_reason"),
                 flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()), rs.getInt("supports"),
                 rs.getLong("row_version"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("reports"),
-                rs.getString("author_address"));
+                rs.getString("author_address"), rs.getString("disposition"));
     }
 }

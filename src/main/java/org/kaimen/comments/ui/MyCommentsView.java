@@ -63,6 +63,16 @@ public class MyCommentsView extends Main implements BeforeEnterObserver, HasDyna
             meta.addClassName("kaimen-card-meta");
             card.add(draft, meta, new Paragraph(getTranslation("comments.stance." + c.stance().name()) + "："
                     + c.text()));
+            if (c.disposition() != null) {
+                // How the drafting group handled it: the disposition of the opinion this comment was merged into.
+                Div handled = new Div(new Span(getTranslation("comments.mine.handled",
+                        getTranslation("feedback.disposition." + c.disposition()))));
+                if (c.dispositionReason() != null && !c.dispositionReason().isBlank()) {
+                    handled.add(new Paragraph(c.dispositionReason()));
+                }
+                handled.addClassNames("kaimen-notice", "kaimen-disposition");
+                card.add(handled);
+            }
             list.add(card);
         }
         add(list);
