@@ -55,6 +55,8 @@ class FeedbackFlowIT {
     TestAccounts accounts;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.kaimen.drafts.RevisionReasons revisionReasons;
     @LocalServerPort
     int port;
 
@@ -176,6 +178,39 @@ class FeedbackFlowIT {
         // It left an approved opinion for one not decided yet: the old disposition no longer applies.
         assertThat(comments.indexable(parkingComment).orElseThrow().disposition()).isNull();
         assertThat(staff(clerk, () -> feedback.progress(draftId)).unconsolidated()).isZero();
+    }
+
+    @Test
+    void theRedlineOfTheNextVersionShowsTheOpinionsBehindAChange() {
+        String v1 = Regulation.plain(Regulation.BINZHOU);
+        int version = staff(clerk, () -> drafts.publishVersion(draftId, DraftSource.text(v1.replace("物业服务企业",
+                "物业服务人")), "修改稿", "统一用语")).version();
+        long changed = Provision.find(drafts.tree(draftId, version), "a12").id();
+        long fees = staff(clerk, () -> feedback.create(draftId, "物业费调整须经业主大会同意", feeComments, "manual"));
+        long parking = staff(clerk, () -> feedback.create(draftId, "车位", List.of(parkingComment), "manual"));
+        staff(clerk, () -> {
+            feedback.propose(fees, Disposition.PARTLY_ADOPTED, "部分采纳。", changed);
+            feedback.propose(parking, Disposition.NOT_ADOPTED, "维持原文。", null);
+            return null;
+        });
+        staff(reviewer, () -> {
+            feedback.approve(fees);
+            feedback.approve(parking);
+            return null;
+        });
+        assertThat(staff(clerk, () -> revisionReasons.reasons(draftId, version)).get("a12"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.summary()).isEqualTo("物业费调整须经业主大会同意");
+                    assertThat(r.disposition()).isEqualTo("PARTLY_ADOPTED");
+                    assertThat(r.comments()).isEqualTo(2);
+                });
+        // The public sees the trace once the report is published, not while dispositions may still change.
+        assertThat(revisionReasons.reasons(draftId, version)).isEmpty();
+        staff(clerk, () -> {
+            feedback.publish(draftId);
+            return null;
+        });
+        assertThat(revisionReasons.reasons(draftId, version)).containsOnlyKeys("a12");
     }
 
     @Test

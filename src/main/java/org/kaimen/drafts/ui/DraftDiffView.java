@@ -28,10 +28,14 @@ import org.kaimen.shared.web.KaimenException;
 public class DraftDiffView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient DraftService drafts;
+    private final transient org.springframework.beans.factory.ObjectProvider<org.kaimen.drafts.RevisionReasons> reasons;
     private String title = "";
+    private java.util.Map<String, List<org.kaimen.drafts.RevisionReasons.Reason>> motivated = java.util.Map.of();
 
-    public DraftDiffView(DraftService drafts) {
+    public DraftDiffView(DraftService drafts,
+                         org.springframework.beans.factory.ObjectProvider<org.kaimen.drafts.RevisionReasons> reasons) {
         this.drafts = drafts;
+        this.reasons = reasons;
         addClassNames("kaimen-content", "kaimen-reading");
     }
 
@@ -50,6 +54,8 @@ public class DraftDiffView extends Main implements BeforeEnterObserver, HasDynam
             return;
         }
         title = getTranslation("drafts.diff.title", draft.title(), version, version - 1);
+        org.kaimen.drafts.RevisionReasons source = reasons.getIfAvailable();
+        motivated = source == null ? java.util.Map.of() : source.reasons(draftId, version);
         long changed = diff.changes().stream().filter(c -> !"UNCHANGED".equals(c.type())).count();
         H1 heading = new H1(draft.title());
         add(heading, new Paragraph(getTranslation("drafts.diff.summary", version, version - 1, changed)),
@@ -93,6 +99,18 @@ public class DraftDiffView extends Main implements BeforeEnterObserver, HasDynam
         Div row = new Div(h, types, redline);
         row.addClassName("kaimen-change");
         row.getElement().setAttribute("data-type", c.type());
+        List<org.kaimen.drafts.RevisionReasons.Reason> why = c.newKey() == null ? List.of()
+                : motivated.getOrDefault(c.newKey(), List.of());
+        if (!why.isEmpty()) {
+            // The opinions that led to this change: the trace from comments to the revised text.
+            Div box = new Div(new Span(getTranslation("drafts.diff.motivated")));
+            box.addClassName("kaimen-motivated");
+            for (org.kaimen.drafts.RevisionReasons.Reason r : why) {
+                box.add(new Paragraph(getTranslation("drafts.diff.motivated-item", r.summary(),
+                        getTranslation("feedback.disposition." + r.disposition()), r.comments())));
+            }
+            row.add(box);
+        }
         if (c.newKey() != null) {
             row.add(new Anchor("drafts/" + draftId + "/" + c.newKey() + "?version=" + version,
                     getTranslation("drafts.diff.open")));
