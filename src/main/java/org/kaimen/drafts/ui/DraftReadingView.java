@@ -128,6 +128,12 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
             diff.setId("diff-link");
             tools.add(diff);
         }
+        if (draft.state() == org.kaimen.drafts.DraftState.CLOSED || draft.state() == org.kaimen.drafts.DraftState.ADOPTED) {
+            // After the period: how the comments were handled (the page says so if it is not published yet).
+            Anchor report = new Anchor("drafts/" + draftId + "/report", getTranslation("drafts.report-link"));
+            report.setId("report-link");
+            tools.add(report);
+        }
         header.add(tools);
         if (!shown.preamble().isBlank()) {
             Div preamble = new Div();
