@@ -368,6 +368,35 @@ public class FeedbackService {
     }
 
     /**
+     * One row per visible comment of the draft, in id order, with the opinion it is in: what the spreadsheet exports
+     * list. Same visibility as the report: anyone once it is published, staff (DRAFTER, ADMIN) before; anyone else
+     * gets 404 {@code feedback.error.not-published}. The text is the public, masked one; the public reads it only
+     * where the draft shows comments and the comment is published (not held for moderation), otherwise it is null.
+     */
+    @Transactional(readOnly = true)
+    public List<CommentRow> rows(long draftId) {
+        boolean staff = isStaff();
+        if (!staff && !isPublished(draftId)) {
+            throw new KaimenException(HttpStatus.NOT_FOUND, "feedback.error.not-published");
+        }
+        DraftSummary draft = drafts.find(draftId)
+                .orElseThrow(() -> new KaimenException(HttpStatus.NOT_FOUND, "feedback.error.no-draft"));
+        Map<Long, Long> memberOf = opinions.membersOfDraft(draftId);
+        Map<Long, Opinion> byId = new HashMap<>();
+        opinions.ofDraft(draftId).forEach(o -> byId.put(o.id(), o));
+        List<CommentRow> out = new ArrayList<>();
+        for (IndexableComment c : all(draftId)) {
+            Long opinionId = memberOf.get(c.id());
+            Opinion o = opinionId == null ? null : byId.get(opinionId);
+            boolean readable = staff || (draft.showComments() && c.status() == CommentStatus.PUBLISHED);
+            out.add(new CommentRow(c.id(), c.createdAt(), c.channel(), c.stance(), c.articleKey(), c.provisionLabel(),
+                    readable ? c.text() : null, o == null ? null : o.id(), o == null ? null : o.summary(),
+                    o == null ? null : o.disposition(), o == null ? null : o.reason()));
+        }
+        return out;
+    }
+
+    /**
      * Publishes the report once every visible comment is in an approved opinion: the law asks that every comment be
      * answered, so the desk does not publish with loose ends.
      */
@@ -560,6 +589,12 @@ public class FeedbackService {
 
     private static KaimenException notFound() {
         return new KaimenException(HttpStatus.NOT_FOUND, "feedback.error.not-found");
+    }
+
+    private static boolean isStaff() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_DRAFTER")
+                || g.getAuthority().equals("ROLE_ADMIN"));
     }
 
     private static String user() {
