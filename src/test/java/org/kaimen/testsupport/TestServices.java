@@ -20,6 +20,11 @@ import org.kaimen.analysis.elasticsearch.ManagedElasticsearchNode;
 public final class TestServices {
 
     public static final String DATABASE = "kaimen_test";
+    /**
+     * The database of this run: {@value #DATABASE} unless {@code -Dkaimen.test.database} names another, so a benchmark
+     * (or a second checkout) can run beside the suite without dropping its database.
+     */
+    public static final String DATABASE_IN_USE = System.getProperty("kaimen.test.database", DATABASE);
     public static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
 
     private static ManagedElasticsearchNode elasticsearch;
@@ -33,6 +38,10 @@ public final class TestServices {
     public static synchronized void ensureStarted() {
         if (started) {
             return;
+        }
+        if (!DATABASE_IN_USE.equals(DATABASE)) {
+            // Read by Spring Boot (and the DatabaseCreator that runs before any context customizer) over the yml.
+            System.setProperty("spring.datasource.url", PG_URL + DATABASE_IN_USE);
         }
         recreateDatabase();
         startMail();
@@ -71,7 +80,7 @@ public final class TestServices {
     private static void recreateDatabase() {
         try (Connection c = DriverManager.getConnection(PG_URL + "postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE_IN_USE + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable at 127.0.0.1:5432: " + e.getMessage(), e);
         }
@@ -91,7 +100,8 @@ public final class TestServices {
         try {
             Path work = Files.createTempDirectory("kaimen-es-test-");
             elasticsearch = new ManagedElasticsearchNode(new ManagedElasticsearchNode.Settings(
-                    Path.of(dist), work, 0, "512m", "kaimen-test", Duration.ofMinutes(3)));
+                    Path.of(dist), work, 0, System.getProperty("kaimen.test.elasticsearch.heap", "512m"), "kaimen-test",
+                    Duration.ofMinutes(3)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
