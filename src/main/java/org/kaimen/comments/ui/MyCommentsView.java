@@ -70,6 +70,8 @@ public class MyCommentsView extends Main implements BeforeEnterObserver, HasDyna
                 if (c.dispositionReason() != null && !c.dispositionReason().isBlank()) {
                     handled.add(new Paragraph(c.dispositionReason()));
                 }
+                // The draft's adoption report (a page of the feedback module, linked by address only).
+                handled.add(new Anchor("drafts/" + c.draftId() + "/report", getTranslation("comments.mine.report")));
                 handled.addClassNames("kaimen-notice", "kaimen-disposition");
                 card.add(handled);
             }
