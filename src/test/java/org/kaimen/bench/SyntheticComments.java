@@ -158,14 +158,7 @@ final class SyntheticComments {
     }
 
     static String literal(float[] v) {
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(v[i]);
-        }
-        return sb.append('}').toString();
+        return org.kaimen.analysis.internal.Embeddings.literal(v);
     }
 
     private static void append(StringBuilder rows, Object... values) {

@@ -146,7 +146,8 @@ public class Embeddings {
         return out;
     }
 
-    private static String literal(float[] v) {
+    /** A vector as a PostgreSQL array literal. */
+    public static String literal(float[] v) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < v.length; i++) {
             if (i > 0) {
