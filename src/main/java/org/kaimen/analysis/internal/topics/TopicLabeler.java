@@ -65,6 +65,9 @@ public final class TopicLabeler {
                     double background = totalFreq.get(w) / all;
                     if (share > background) {
                         scored.add(Map.entry(w, share * Math.log(share / background)));
+                    } else if (topics.size() == 1) {
+                        // One topic has nothing to stand apart from: its most shared words name it.
+                        scored.add(Map.entry(w, share));
                     }
                 }
             });
