@@ -168,8 +168,11 @@ public class CommentIndex {
         if (hasQuery) {
             List<Query> should = new ArrayList<>();
             for (String variant : queryVariants) {
-                // Exact phrase on single characters finds 物业费 as written; words and bigrams catch the rest.
-                should.add(Query.of(q -> q.matchPhrase(m -> m.field("text").query(variant).boost(4f))));
+                // The exact phrase finds 物业费 as written; words and bigrams catch the rest. It runs on bigrams when
+                // the query has two characters or more: a phrase of single characters walks the positions of the
+                // commonest characters (物, 业) in every comment, which dominated search time at scale.
+                String phraseField = characters(variant) >= 2 ? "text.bigram" : "text";
+                should.add(Query.of(q -> q.matchPhrase(m -> m.field(phraseField).query(variant).boost(4f))));
                 String words = segmenter.segmented(variant);
                 if (!words.isBlank()) {
                     should.add(Query.of(q -> q.match(m -> m.field("words").query(words)
@@ -280,6 +283,12 @@ public class CommentIndex {
                 (int) num(d.get("supports")), d.get("createdAt") == null ? null
                 : OffsetDateTime.parse(str(d.get("createdAt"))), numOrNull(d.get("campaignId")),
                 numOrNull(d.get("clusterId") instanceof List<?> l ? (l.isEmpty() ? null : l.get(0)) : d.get("clusterId")));
+    }
+
+    /** Characters that are neither space nor punctuation: what the bigram field makes pairs of. */
+    static int characters(String s) {
+        String bare = s.replaceAll("[\\s\\p{Punct}\\p{IsPunctuation}]", "");
+        return bare.codePointCount(0, bare.length());
     }
 
     /** The words field highlights the segmented text (with spaces); only highlights of the text itself are shown. */
