@@ -50,8 +50,11 @@ class DemoComments implements ApplicationRunner {
     private final DraftService drafts;
     private final ModerationRules moderation;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DemoComments(CommentRepository comments, DraftService drafts, ModerationRules moderation, Clock clock) {
+    DemoComments(CommentRepository comments, DraftService drafts, ModerationRules moderation, Clock clock,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.comments = comments;
         this.drafts = drafts;
         this.moderation = moderation;
@@ -71,12 +74,14 @@ class DemoComments implements ApplicationRunner {
         for (Seed seed : SEEDS) {
             Provision article = Provision.find(tree, seed.article());
             OffsetDateTime now = OffsetDateTime.now(clock);
+            // Inserted directly (no receipts, no rate limits), so the index, campaigns and topics learn of them by event.
             comments.insert(new CommentRepository.Insert(draft.id(), draft.currentVersion(),
                     article == null ? null : article.id(), null, null, null, null, seed.stance(), seed.text(),
                     seed.proposed(), moderation.maskText(seed.text()), null, seed.channel(),
                     seed.channel() == Channel.LIAISON_STATION ? "滨城区市东街道基层立法联系点" : null, null, seed.name(),
                     null, null, seed.name() == null, false, "demo", "D" + draft.id() + "-DEMO-" + (++i), CommentStatus.PUBLISHED,
-                    null, List.of(), "demo:" + i, null, now, null));
+                    null, List.of(), "demo:" + i, null, now, null))
+                    .ifPresent(id -> events.publishEvent(new org.kaimen.comments.CommentChanged(id, draft.id())));
         }
     }
 
