@@ -32,7 +32,6 @@ public class CampaignService {
     public record Update(Long campaignId, Map<Long, Long> changedMembers) {
     }
 
-    private static final int PAGE = 2000;
     private final CommentService comments;
     private final Embeddings embeddings;
     private final CampaignLinks links;
@@ -154,14 +153,7 @@ public class CampaignService {
     private HybridCampaigns load(long draftId) {
         HybridCampaigns d = new HybridCampaigns(config, minCosine, minJaccard, memoryLimit,
                 neighboursFor(draftId));
-        List<IndexableComment> all = new ArrayList<>();
-        long after = 0;
-        List<IndexableComment> page;
-        do {
-            page = comments.indexableOfDraft(draftId, after, PAGE);
-            page.stream().filter(c -> c.parentId() == null && c.status() != CommentStatus.HIDDEN).forEach(all::add);
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
+        List<IndexableComment> all = comments.visibleOfDraft(draftId);
         List<Long> ids = all.stream().map(IndexableComment::id).toList();
         java.util.Set<Long> checked = links.checked(ids);
         boolean inMemory = all.size() <= memoryLimit;
@@ -224,15 +216,8 @@ public class CampaignService {
     }
 
     private Map<Long, String> texts(long draftId, List<Long> ids) {
-        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
         Map<Long, String> texts = new HashMap<>();
-        long after = 0;
-        List<IndexableComment> page;
-        do {
-            page = comments.indexableOfDraft(draftId, after, PAGE);
-            page.stream().filter(c -> wanted.contains(c.id())).forEach(c -> texts.put(c.id(), c.text()));
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE && texts.size() < wanted.size());
+        comments.indexable(ids).stream().filter(c -> c.draftId() == draftId).forEach(c -> texts.put(c.id(), c.text()));
         return texts;
     }
 }

@@ -25,6 +25,7 @@ import org.kaimen.comments.CommentService;
 import org.kaimen.comments.CommentStatus;
 import org.kaimen.comments.IndexableComment;
 import org.kaimen.shared.audit.AuditLog;
+import org.kaimen.shared.infra.SqlArrays;
 import org.kaimen.shared.web.KaimenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TopicService {
 
     private static final Logger log = LoggerFactory.getLogger(TopicService.class);
-    private static final int PAGE = 2000;
     private static final int LABEL_SAMPLE = 300;
     private static final int KEYWORDS = 6;
     private static final int LABEL_WORDS = 3;
@@ -151,12 +151,11 @@ public class TopicService {
     @PreAuthorize("hasAnyRole('DRAFTER','ADMIN')")
     public List<String> examples(TopicCluster cluster, int howMany) {
         List<Long> ids = cluster.commentIds();
-        List<String> out = new ArrayList<>();
+        List<Long> picked = new ArrayList<>();
         for (int i = 0; i < howMany && i < ids.size(); i++) {
-            long id = ids.get((int) ((long) i * ids.size() / Math.min(howMany, ids.size())));
-            comments.indexable(id).ifPresent(c -> out.add(c.text()));
+            picked.add(ids.get((int) ((long) i * ids.size() / Math.min(howMany, ids.size()))));
         }
-        return out;
+        return comments.indexable(picked).stream().map(IndexableComment::text).toList();
     }
 
     /** Visible top-level comments of a scope that belong to none of its clusters. */
@@ -205,11 +204,16 @@ public class TopicService {
                 .query(rs -> {
                     rows.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getBoolean(3) ? 1 : 0});
                 });
+        Map<Long, IndexableComment> found = new HashMap<>();
+        comments.indexable(rows.keySet()).forEach(c -> found.put(c.id(), c));
         List<NovelComment> out = new ArrayList<>();
-        rows.forEach((id, r) -> comments.indexable(id)
-                .filter(c -> c.status() != CommentStatus.HIDDEN)
-                .ifPresent(c -> out.add(new NovelComment(id, c.articleKey(), c.provisionLabel(), c.text(), r[0],
-                        c.createdAt(), r[1] > 0))));
+        rows.forEach((id, r) -> {
+            IndexableComment c = found.get(id);
+            if (c != null && c.status() != CommentStatus.HIDDEN) {
+                out.add(new NovelComment(id, c.articleKey(), c.provisionLabel(), c.text(), r[0], c.createdAt(),
+                        r[1] > 0));
+            }
+        });
         return out;
     }
 
@@ -296,10 +300,10 @@ public class TopicService {
             throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "topics.error.split");
         }
         List<Long> ids = c.commentIds();
-        List<float[]> vectors = new ArrayList<>();
-        for (long id : ids) {
-            vectors.add(comments.indexable(id).map(x -> embeddings.forComment(id, x.text())).orElse(null));
-        }
+        Map<Long, String> texts = new HashMap<>();
+        comments.indexable(ids).forEach(x -> texts.put(x.id(), x.text()));
+        Map<Long, float[]> stored = embeddings.forComments(texts);
+        List<float[]> vectors = ids.stream().map(stored::get).toList();
         int[] half = twoMeans(vectors);
         List<Long> first = new ArrayList<>();
         List<Long> second = new ArrayList<>();
@@ -313,7 +317,7 @@ public class TopicService {
         synchronized (lock(c.draftId())) {
             created = tx.execute(s -> {
                 jdbc.sql("DELETE FROM topic_member WHERE cluster_id = :id AND comment_id = ANY (CAST(:ids AS BIGINT[]))")
-                        .param("id", clusterId).param("ids", literal(second)).update();
+                        .param("id", clusterId).param("ids", SqlArrays.bigints(second)).update();
                 long id = insertCluster(c.draftId(), c.scope(), List.of(), "", null, true);
                 addMembers(id, second);
                 relabel(clusterId, first, c.labelEdited());
@@ -464,7 +468,7 @@ public class TopicService {
                     gone.removeAll(byId.keySet());
                     if (!gone.isEmpty()) {
                         jdbc.sql("DELETE FROM topic_member WHERE cluster_id = :id AND comment_id = ANY (CAST(:ids AS BIGINT[]))")
-                                .param("id", o.id()).param("ids", literal(gone)).update();
+                                .param("id", o.id()).param("ids", SqlArrays.bigints(gone)).update();
                     }
                     List<Long> kept = o.members().stream().filter(byId::containsKey).toList();
                     jdbc.sql("UPDATE topic_cluster SET centroid = CAST(:c AS REAL[]) WHERE id = :id")
@@ -484,7 +488,7 @@ public class TopicService {
                                     UPDATE topic_cluster SET keywords = CAST(:k AS TEXT[]), centroid = CAST(:c AS REAL[]),
                                         label = CASE WHEN label_edited THEN label ELSE :l END, updated_at = :now
                                     WHERE id = :id""")
-                            .param("k", textLiteral(words)).param("c", literal(topic.centroid())).param("l", label)
+                            .param("k", org.kaimen.shared.infra.SqlArrays.texts(words)).param("c", literal(topic.centroid())).param("l", label)
                             .param("now", now).param("id", o.id()).update();
                     jdbc.sql("DELETE FROM topic_member WHERE cluster_id = :id").param("id", o.id()).update();
                     addMembers(o.id(), members);
@@ -503,7 +507,7 @@ public class TopicService {
                     .param("ms", millis).param("now", now).update();
             if (TopicCluster.DRAFT_SCOPE.equals(scope)) {
                 jdbc.sql("DELETE FROM topic_novelty WHERE draft_id = :d AND comment_id <> ALL (CAST(:ids AS BIGINT[]))")
-                        .param("d", draftId).param("ids", literal(byId.keySet())).update();
+                        .param("d", draftId).param("ids", SqlArrays.bigints(byId.keySet())).update();
                 Map<Long, Double> similarity = new HashMap<>(outcome.similarity());
                 // Frozen members are, by a clerk's decision, part of a topic.
                 frozenMembers.forEach(id -> similarity.put(id, 1.0));
@@ -592,31 +596,19 @@ public class TopicService {
     // ---------------------------------------------------------------- helpers
 
     private List<IndexableComment> visible(long draftId, String scope) {
-        List<IndexableComment> out = new ArrayList<>();
-        long after = 0;
-        List<IndexableComment> page;
-        do {
-            page = comments.indexableOfDraft(draftId, after, PAGE);
-            for (IndexableComment c : page) {
-                if (c.parentId() == null && c.status() != CommentStatus.HIDDEN
-                        && (TopicCluster.DRAFT_SCOPE.equals(scope) || scope.equals(c.articleKey()))) {
-                    out.add(c);
-                }
-            }
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
-        return out;
+        return comments.visibleOfDraft(draftId).stream()
+                .filter(c -> TopicCluster.DRAFT_SCOPE.equals(scope) || scope.equals(c.articleKey())).toList();
     }
 
     private void relabel(long clusterId, List<Long> members, boolean keepLabel) {
-        List<String> texts = sample(members.stream().mapToLong(Long::longValue).toArray()).stream()
-                .map(id -> comments.indexable(id).map(IndexableComment::text).orElse("")).toList();
+        List<String> texts = comments.indexable(sample(members.stream().mapToLong(Long::longValue).toArray()))
+                .stream().map(IndexableComment::text).toList();
         List<String> words = new TopicLabeler(segmenter::words).keywords(List.of(texts), KEYWORDS).get(0);
         jdbc.sql("""
                         UPDATE topic_cluster SET keywords = CAST(:k AS TEXT[]), updated_at = :now,
                             label = CASE WHEN :keep THEN label ELSE :l END
                         WHERE id = :id""")
-                .param("k", textLiteral(words)).param("now", OffsetDateTime.now(clock)).param("keep", keepLabel)
+                .param("k", org.kaimen.shared.infra.SqlArrays.texts(words)).param("now", OffsetDateTime.now(clock)).param("keep", keepLabel)
                 .param("l", words.isEmpty() ? "—" : TopicLabeler.label(words, LABEL_WORDS)).param("id", clusterId)
                 .update();
     }
@@ -626,7 +618,7 @@ public class TopicService {
         return jdbc.sql("""
                         INSERT INTO topic_cluster (draft_id, scope, label, keywords, frozen, centroid, updated_at)
                         VALUES (:d, :s, :l, CAST(:k AS TEXT[]), :f, CAST(:c AS REAL[]), :now) RETURNING id""")
-                .param("d", draftId).param("s", scope).param("l", label).param("k", textLiteral(keywords))
+                .param("d", draftId).param("s", scope).param("l", label).param("k", org.kaimen.shared.infra.SqlArrays.texts(keywords))
                 .param("f", frozen).param("c", centroid == null ? null : literal(centroid))
                 .param("now", OffsetDateTime.now(clock)).query(Long.class).single();
     }
@@ -636,7 +628,7 @@ public class TopicService {
             jdbc.sql("""
                             INSERT INTO topic_member (cluster_id, comment_id)
                             SELECT :k, unnest(CAST(:ids AS BIGINT[])) ON CONFLICT DO NOTHING""")
-                    .param("k", clusterId).param("ids", literal(members)).update();
+                    .param("k", clusterId).param("ids", SqlArrays.bigints(members)).update();
         }
     }
 
@@ -653,7 +645,7 @@ public class TopicService {
                         INSERT INTO topic_novelty (comment_id, draft_id, similarity)
                         SELECT unnest(CAST(:ids AS BIGINT[])), :d, unnest(CAST(:s AS DOUBLE PRECISION[]))
                         ON CONFLICT (comment_id) DO UPDATE SET similarity = EXCLUDED.similarity""")
-                .param("ids", literal(ids)).param("d", draftId).param("s", values.append('}').toString()).update();
+                .param("ids", SqlArrays.bigints(ids)).param("d", draftId).param("s", values.append('}').toString()).update();
     }
 
     private static float[] centroid(List<Long> members, Map<Long, float[]> vectors, float[] mean) {
@@ -747,22 +739,12 @@ public class TopicService {
         return a == null ? "system" : a.getName();
     }
 
-    private static String literal(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
-
     private static String literal(float[] v) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < v.length; i++) {
             sb.append(i > 0 ? "," : "").append(v[i]);
         }
         return sb.append('}').toString();
-    }
-
-    private static String textLiteral(List<String> words) {
-        // Keywords are Han words from the segmenter; quoting keeps any other character harmless.
-        return words.stream().map(w -> "\"" + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

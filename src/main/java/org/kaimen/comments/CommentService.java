@@ -551,6 +551,36 @@ public class CommentService {
         return comments.find(commentId).map(r -> indexable(r, new HashMap<>()));
     }
 
+    /** Several comments at once, in id order; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<IndexableComment> indexable(java.util.Collection<Long> commentIds) {
+        Map<Long, ProvisionRef> refs = new HashMap<>();
+        List<IndexableComment> out = new java.util.ArrayList<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(commentIds));
+        for (int from = 0; from < ids.size(); from += 2000) {
+            comments.byIds(ids.subList(from, Math.min(ids.size(), from + 2000)))
+                    .forEach(r -> out.add(indexable(r, refs)));
+        }
+        return out;
+    }
+
+    /**
+     * Every top-level comment of a draft that is not hidden, in id order: what topics, campaigns and the feedback desk
+     * work on (replies are conversation, hidden comments are out of the record's count).
+     */
+    @Transactional(readOnly = true)
+    public List<IndexableComment> visibleOfDraft(long draftId) {
+        List<IndexableComment> out = new java.util.ArrayList<>();
+        long after = 0;
+        List<IndexableComment> page;
+        do {
+            page = indexableOfDraft(draftId, after, 2000);
+            page.stream().filter(c -> c.status() != CommentStatus.HIDDEN).forEach(out::add);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == 2000);
+        return out;
+    }
+
     /** Comments in id order after {@code afterId}, for rebuilding the index from PostgreSQL. */
     @Transactional(readOnly = true)
     public List<IndexableComment> indexableAfter(long afterId, int limit) {

@@ -51,7 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class FeedbackService {
 
     private static final String STAFF = "hasAnyRole('DRAFTER','ADMIN')";
-    private static final int PAGE = 2000;
 
     private final OpinionRepository opinions;
     private final CommentService comments;
@@ -527,29 +526,15 @@ public class FeedbackService {
 
     /** Visible top-level comments of a draft (replies are conversation, not opinions to answer). */
     private List<IndexableComment> all(long draftId) {
-        List<IndexableComment> out = new ArrayList<>();
-        long after = 0;
-        List<IndexableComment> page;
-        do {
-            page = comments.indexableOfDraft(draftId, after, PAGE);
-            page.stream().filter(c -> c.parentId() == null && c.status() != CommentStatus.HIDDEN).forEach(out::add);
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
-        return out;
+        return comments.visibleOfDraft(draftId);
     }
 
     private Map<Long, IndexableComment> byIds(long draftId, Collection<Long> ids) {
         Map<Long, IndexableComment> out = new LinkedHashMap<>();
-        if (ids.size() <= 200) {
-            for (long id : ids) {
-                comments.indexable(id).filter(c -> c.draftId() == draftId).ifPresent(c -> out.put(id, c));
-            }
-            return out;
-        }
-        Set<Long> wanted = new HashSet<>(ids);
-        all(draftId).stream().filter(c -> wanted.contains(c.id())).forEach(c -> out.put(c.id(), c));
+        comments.indexable(ids).stream().filter(c -> c.draftId() == draftId).forEach(c -> out.put(c.id(), c));
         return out;
     }
+
 
     private List<IndexableComment> members(long draftId, Collection<Long> commentIds) {
         return byIds(draftId, new LinkedHashSet<>(commentIds)).values().stream()

@@ -94,7 +94,7 @@ public class Embeddings {
                             SELECT comment_id, text_hash, vector FROM comment_embedding
                             WHERE model = :model AND comment_id = ANY (CAST(:ids AS BIGINT[]))""")
                     .param("model", MODEL)
-                    .param("ids", batch.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(batch))
                     .query(rs -> {
                         long id = rs.getLong(1);
                         if (hash(texts.get(id)).equals(rs.getString(2))) {
@@ -118,7 +118,7 @@ public class Embeddings {
         }
         jdbc.sql("SELECT comment_id, vector FROM comment_embedding WHERE model = :model AND comment_id = ANY (CAST(:ids AS BIGINT[]))")
                 .param("model", MODEL)
-                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(ids))
                 .query(rs -> {
                     out.put(rs.getLong(1), toFloats(rs.getArray(2)));
                 });

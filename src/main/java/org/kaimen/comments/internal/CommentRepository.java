@@ -100,6 +100,14 @@ public class CommentRepository {
                 .param("limit", limit).query(CommentRepository::row).list();
     }
 
+    public List<Row> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE c.id = ANY (CAST(:ids AS BIGINT[])) ORDER BY c.id")
+                .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(ids)).query(CommentRepository::row).list();
+    }
+
     public List<Row> afterInDraft(long draftId, long afterId, int limit) {
         return jdbc.sql(SELECT + " WHERE c.draft_id = :draft AND c.id > :after AND c.parent_id IS NULL"
                         + " ORDER BY c.id LIMIT :limit")
@@ -176,7 +184,7 @@ public class CommentRepository {
         jdbc.sql("""
                         SELECT id, disposition, disposition_reason FROM comment
                         WHERE disposition IS NOT NULL AND id = ANY (CAST(:ids AS BIGINT[]))""")
-                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(ids))
                 .query(rs -> {
                     out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
                 });

@@ -38,7 +38,7 @@ public class OpinionRepository {
                         INSERT INTO opinion (draft_id, summary, article_keys, state, source, created_by, created_at,
                             updated_at)
                         VALUES (:d, :s, CAST(:k AS TEXT[]), 'NEW', :src, :by, :now, :now) RETURNING id""")
-                .param("d", draftId).param("s", summary).param("k", textArray(articleKeys)).param("src", source)
+                .param("d", draftId).param("s", summary).param("k", org.kaimen.shared.infra.SqlArrays.texts(articleKeys)).param("src", source)
                 .param("by", actor).param("now", now).query(Long.class).single();
     }
 
@@ -59,7 +59,7 @@ public class OpinionRepository {
 
     public void update(long id, String summary, List<String> articleKeys, OffsetDateTime now) {
         jdbc.sql("UPDATE opinion SET summary = :s, article_keys = CAST(:k AS TEXT[]), updated_at = :now WHERE id = :id")
-                .param("s", summary).param("k", textArray(articleKeys)).param("now", now).param("id", id).update();
+                .param("s", summary).param("k", org.kaimen.shared.infra.SqlArrays.texts(articleKeys)).param("now", now).param("id", id).update();
     }
 
     public void assign(long id, String assignee, OffsetDateTime now) {
@@ -103,7 +103,7 @@ public class OpinionRepository {
             return out;
         }
         jdbc.sql("SELECT comment_id, opinion_id FROM opinion_member WHERE comment_id = ANY (CAST(:ids AS BIGINT[]))")
-                .param("ids", longArray(commentIds))
+                .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(commentIds))
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -229,14 +229,5 @@ public class OpinionRepository {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-    }
-
-    static String longArray(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static String textArray(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ public class CampaignLinks {
             out.addAll(jdbc.sql("""
                             SELECT comment_id FROM comment_embedding
                             WHERE neighbours_checked AND comment_id = ANY (CAST(:ids AS BIGINT[]))""")
-                    .param("ids", literal(batch)).query(Long.class).list());
+                    .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(batch)).query(Long.class).list());
         }
         return out;
     }
@@ -46,13 +45,9 @@ public class CampaignLinks {
             jdbc.sql("""
                             INSERT INTO campaign_link (draft_id, a, b)
                             SELECT :d, :id, unnest(CAST(:ids AS BIGINT[])) ON CONFLICT DO NOTHING""")
-                    .param("d", draftId).param("id", id).param("ids", literal(partners)).update();
+                    .param("d", draftId).param("id", id).param("ids", org.kaimen.shared.infra.SqlArrays.bigints(partners)).update();
         }
         jdbc.sql("UPDATE comment_embedding SET neighbours_checked = TRUE WHERE comment_id = :id").param("id", id)
                 .update();
-    }
-
-    private static String literal(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -32,7 +32,7 @@ public class TopicMembership {
                         SELECT m.comment_id, m.cluster_id FROM topic_member m JOIN topic_cluster c ON c.id = m.cluster_id
                         WHERE m.comment_id = ANY (CAST(:ids AS BIGINT[]))
                         ORDER BY m.comment_id, c.scope = 'draft' DESC, c.id""")
-                .param("ids", commentIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .param("ids", org.kaimen.shared.infra.SqlArrays.bigints(commentIds))
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 });
