@@ -232,6 +232,55 @@ public class CommentService {
         return new SubmittedComment(id.get(), receipt, status, true);
     }
 
+    /**
+     * Takes in a view from a hearing or an expert consultation. It skips the checks meant for the public (period,
+     * rate limits, proof of work, moderation) because the module that collected it has already vetted the person, and
+     * it may arrive after the consultation period: hearings and consultations often follow it.
+     *
+     * @return the comment's id; the same for a repeated source key
+     */
+    @Transactional
+    public long recordExternal(ExternalComment c) {
+        if (c.channel() != Channel.HEARING && c.channel() != Channel.EXPERT) {
+            throw new IllegalArgumentException("external comments come from hearings or experts: " + c.channel());
+        }
+        DraftSummary draft = drafts.get(c.draftId());
+        String key = "src:" + c.sourceKey();
+        Optional<Row> earlier = comments.findByIdempotencyKey(c.draftId(), key);
+        if (earlier.isPresent()) {
+            return earlier.get().id();
+        }
+        String text = c.text() == null ? "" : c.text().strip();
+        if (text.isEmpty()) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.text-missing");
+        }
+        String proposed = blankToNull(c.proposedText());
+        int version = draft.currentVersion();
+        if (c.provisionId() != null) {
+            drafts.provision(c.draftId(), c.provisionId())
+                    .orElseThrow(() -> new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY,
+                            "comments.error.provision"));
+            version = drafts.resolve(c.provisionId(), 0).originalVersion();
+        }
+        if (c.stance() == null) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "comments.error.stance");
+        }
+        CommentStatus status = CommentStatus.PUBLISHED;
+        String receipt = receipt(c.draftId());
+        Optional<Long> id = comments.insert(new CommentRepository.Insert(c.draftId(), version, c.provisionId(),
+                null, null, null, null, c.stance(), text, proposed,
+                moderation.maskText(text), proposed == null ? null : moderation.maskText(proposed), c.channel(),
+                null, null, blankToNull(c.authorName()), null, blankToNull(c.authorEmail()), false, false,
+                c.channel().name().toLowerCase(java.util.Locale.ROOT), receipt, status,
+                null, List.of(), key, null, now(), null));
+        if (id.isEmpty()) {
+            return comments.findByIdempotencyKey(c.draftId(), key).orElseThrow().id();
+        }
+        events.publishEvent(new CommentSubmitted(id.get(), c.draftId(), receipt, null,
+                LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), label(c.provisionId()), status));
+        return id.get();
+    }
+
     /** Published comments of a draft that shows comments, masked; replies included with their parent id. */
     @Transactional(readOnly = true)
     public CommentPage<PublicComment> publicComments(long draftId, Long provisionId, Stance stance, int page,
