@@ -69,11 +69,15 @@ public class CampaignService {
             return new Update(null, Map.of());
         }
         HybridCampaigns detector = detector(c.draftId());
-        float[] vector = c.status() == CommentStatus.HIDDEN ? null : embeddings.forComment(c.id(), c.text());
+        float[] vector = c.status() == CommentStatus.HIDDEN || knows(detector, c) ? null
+                : embeddings.forComment(c.id(), c.text());
         synchronized (detector) {
             if (c.status() == CommentStatus.HIDDEN) {
                 detector.remove(c.id());
             } else if (!detector.contains(c.id())) {
+                if (vector == null) {
+                    vector = embeddings.forComment(c.id(), c.text());
+                }
                 List<Long> linked = detector.add(c.id(), c.text(), c.authorKey(), vector);
                 links.save(c.draftId(), c.id(), linked);
             }
@@ -82,6 +86,24 @@ public class CampaignService {
             Map<Long, Long> report = new HashMap<>();
             changes.forEach((member, campaign) -> report.put(member, campaign == NONE ? null : campaign));
             return new Update(detector.campaignOf(c.id()), report);
+        }
+    }
+
+    /**
+     * Whether this instance's detector already reflects the comment (present if visible, absent if hidden). Drafts
+     * not yet loaded count as known: loading reads everything from PostgreSQL.
+     */
+    public boolean knows(IndexableComment c) {
+        if (c.parentId() != null) {
+            return true;
+        }
+        HybridCampaigns detector = detectors.get(c.draftId());
+        return detector == null || knows(detector, c);
+    }
+
+    private static boolean knows(HybridCampaigns detector, IndexableComment c) {
+        synchronized (detector) {
+            return detector.contains(c.id()) == (c.status() != CommentStatus.HIDDEN);
         }
     }
 

@@ -8,6 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.kaimen.analysis.elasticsearch.CommentIndex;
 import org.kaimen.analysis.elasticsearch.CommentIndexSetup;
 import org.kaimen.comments.CommentService;
@@ -40,11 +43,13 @@ public class IndexAdmin {
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final LockProvider locks;
 
     public IndexAdmin(ElasticsearchClient client, CommentIndexSetup setup, CommentIndex index,
                       CommentService comments, CampaignService campaigns,
                       org.kaimen.analysis.internal.Embeddings embeddings, JdbcClient jdbc, AuditLog audit,
-                      Clock clock) {
+                      Clock clock, LockProvider locks) {
+        this.locks = locks;
         this.embeddings = embeddings;
         this.client = client;
         this.setup = setup;
@@ -79,7 +84,10 @@ public class IndexAdmin {
         }
     }
 
-    /** An index with an older mapping (after an upgrade) is rebuilt once Elasticsearch answers. */
+    /**
+     * An index with an older mapping (after an upgrade) is rebuilt once Elasticsearch answers; every instance
+     * checks, and the rebuild's lock lets one of them do it.
+     */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT30S")
     void rebuildOutdated() {
         if (setup.isReady() && setup.isOutdated() && !rebuilding.get()) {
@@ -90,6 +98,13 @@ public class IndexAdmin {
     /** @return the number of comments written into the new index */
     public long rebuild() {
         if (!rebuilding.compareAndSet(false, true)) {
+            throw new KaimenException(HttpStatus.CONFLICT, "analysis.error.rebuilding");
+        }
+        // Another instance may be rebuilding: two rebuilds would each swap the alias and delete the other's index.
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "index-rebuild",
+                Duration.ofHours(6), Duration.ZERO));
+        if (lock.isEmpty()) {
+            rebuilding.set(false);
             throw new KaimenException(HttpStatus.CONFLICT, "analysis.error.rebuilding");
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
@@ -135,6 +150,7 @@ public class IndexAdmin {
             log.error("Index rebuild failed", e);
             throw new KaimenException(HttpStatus.SERVICE_UNAVAILABLE, "analysis.error.unavailable");
         } finally {
+            lock.get().unlock();
             rebuilding.set(false);
         }
     }

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.kaimen.analysis.internal.ChineseSegmenter;
 import org.kaimen.analysis.internal.Embeddings;
 import org.kaimen.analysis.internal.topics.TopicClusterer;
@@ -71,6 +75,7 @@ public class TopicService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final LockingTaskExecutor instanceLocks;
     private final Clock clock;
     private final TopicClusterer.Config config;
     private final double assignThreshold;
@@ -88,7 +93,8 @@ public class TopicService {
                         @Value("${kaimen.analysis.topics.min-size:3}") int minSize,
                         @Value("${kaimen.analysis.topics.assign-threshold:0.30}") double assignThreshold,
                         @Value("${kaimen.analysis.topics.min-article-comments:6}") int minArticleComments,
-                        @Value("${kaimen.analysis.topics.interval:PT10M}") Duration interval) {
+                        @Value("${kaimen.analysis.topics.interval:PT10M}") Duration interval,
+                        LockProvider lockProvider) {
         this.comments = comments;
         this.campaigns = campaigns;
         this.embeddings = embeddings;
@@ -103,6 +109,7 @@ public class TopicService {
         this.assignThreshold = assignThreshold;
         this.minArticleComments = minArticleComments;
         this.interval = interval;
+        this.instanceLocks = new DefaultLockingTaskExecutor(lockProvider);
     }
 
     // ---------------------------------------------------------------- reading
@@ -342,18 +349,27 @@ public class TopicService {
         return n;
     }
 
-    /** Recomputes drafts whose comments changed since their topics were last computed. */
+    /**
+     * Recomputes drafts whose comments changed since their topics were last computed. Every instance keeps its own
+     * list of changed drafts, so each checks; a lock per draft, and the age check made inside it, let only one
+     * instance compute a draft per interval.
+     */
     @Scheduled(fixedDelayString = "${kaimen.analysis.topics.check:PT1M}", initialDelayString = "PT1M")
-    void recomputeChanged() {
+    public void recomputeChanged() {
         for (Long draftId : List.copyOf(dirty)) {
-            OffsetDateTime last = jdbc.sql("SELECT computed_at FROM topic_run WHERE draft_id = :d AND scope = 'draft'")
-                    .param("d", draftId).query(OffsetDateTime.class).optional().orElse(null);
-            if (last == null || !last.plus(interval).isAfter(OffsetDateTime.now(clock))) {
-                try {
-                    compute(draftId);
-                } catch (RuntimeException e) {
-                    log.warn("Recomputing the topics of draft {} failed; will retry", draftId, e);
-                }
+            instanceLocks.executeWithLock((Runnable) () -> recomputeIfDue(draftId), new LockConfiguration(clock.instant(),
+                    "topics-draft-" + draftId, Duration.ofMinutes(30), Duration.ZERO));
+        }
+    }
+
+    private void recomputeIfDue(long draftId) {
+        OffsetDateTime last = jdbc.sql("SELECT computed_at FROM topic_run WHERE draft_id = :d AND scope = 'draft'")
+                .param("d", draftId).query(OffsetDateTime.class).optional().orElse(null);
+        if (last == null || !last.plus(interval).isAfter(OffsetDateTime.now(clock))) {
+            try {
+                compute(draftId);
+            } catch (RuntimeException e) {
+                log.warn("Recomputing the topics of draft {} failed; will retry", draftId, e);
             }
         }
     }
@@ -502,7 +518,8 @@ public class TopicService {
                             INSERT INTO topic_run (draft_id, scope, mean, comments, millis, computed_at)
                             VALUES (:d, :s, CAST(:m AS REAL[]), :n, :ms, :now)
                             ON CONFLICT (draft_id, scope) DO UPDATE SET mean = EXCLUDED.mean, comments = EXCLUDED.comments,
-                                millis = EXCLUDED.millis, computed_at = EXCLUDED.computed_at""")
+                                millis = EXCLUDED.millis, computed_at = EXCLUDED.computed_at,
+                                runs = topic_run.runs + 1""")
                     .param("d", draftId).param("s", scope).param("m", literal(centredWith)).param("n", list.size())
                     .param("ms", millis).param("now", now).update();
             if (TopicCluster.DRAFT_SCOPE.equals(scope)) {

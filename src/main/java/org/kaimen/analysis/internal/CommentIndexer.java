@@ -2,13 +2,20 @@ package org.kaimen.analysis.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.kaimen.analysis.CampaignService;
 import org.kaimen.analysis.elasticsearch.CommentIndex;
 import org.kaimen.comments.CommentChanged;
 import org.kaimen.comments.CommentModerated;
 import org.kaimen.comments.CommentService;
 import org.kaimen.comments.CommentSubmitted;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +31,17 @@ class CommentIndexer {
     private final CampaignService campaigns;
     private final Embeddings embeddings;
     private final org.kaimen.analysis.TopicService topics;
+    private final Clock clock;
+    private final Duration overlap;
+    private volatile Instant lastCatchUp;
 
     CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, Embeddings embeddings,
-                   org.kaimen.analysis.TopicService topics) {
+                   org.kaimen.analysis.TopicService topics, Clock clock,
+                   @Value("${kaimen.analysis.catch-up-overlap:PT2M}") Duration overlap) {
         this.topics = topics;
+        this.clock = clock;
+        this.overlap = overlap;
+        this.lastCatchUp = clock.instant();
         this.comments = comments;
         this.index = index;
         this.campaigns = campaigns;
@@ -48,6 +62,33 @@ class CommentIndexer {
     void on(CommentChanged e) {
         reindex(e.commentId());
     }
+
+    /**
+     * Campaign detection keeps its state in memory, and with several app instances each handles the events of the
+     * comments it took in. So every instance (no lock: each needs it) reads what changed lately and feeds its
+     * detector what it has not seen; a link found here updates the campaign ids in the index. The overlap covers
+     * transactions that committed after their timestamp.
+     */
+    @Scheduled(fixedDelayString = "${kaimen.analysis.catch-up-interval:PT15S}", initialDelayString = "PT15S")
+    public void catchUp() throws IOException {
+        Instant now = clock.instant();
+        List<Long> changed = comments.changedSince(lastCatchUp.minus(overlap).atOffset(ZoneOffset.UTC));
+        for (int from = 0; from < changed.size(); from += BATCH) {
+            for (var comment : comments.indexable(changed.subList(from, Math.min(changed.size(), from + BATCH)))) {
+                if (campaigns.knows(comment)) {
+                    continue;
+                }
+                CampaignService.Update update = campaigns.accept(comment);
+                for (var member : update.changedMembers().entrySet()) {
+                    index.setCampaign(member.getKey(), member.getValue());
+                }
+                campaigns.confirm(comment.draftId(), update.changedMembers());
+            }
+        }
+        lastCatchUp = now;
+    }
+
+    private static final int BATCH = 500;
 
     void reindex(long commentId) {
         try {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -40,8 +41,10 @@ class EventRepublisher {
         this.batch = batch;
     }
 
+    /** One instance resubmits at a time: two would hand each incomplete publication to two listeners. */
     @Scheduled(fixedDelayString = "${kaimen.events.resubmit-interval:PT30S}", initialDelayString = "PT30S")
-    void resubmit() {
+    @SchedulerLock(name = "events-resubmit", lockAtMostFor = "PT10M")
+    public void resubmit() {
         if (busy()) {
             return;
         }
