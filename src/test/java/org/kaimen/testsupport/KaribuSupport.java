@@ -57,6 +57,15 @@ public abstract class KaribuSupport {
         MockVaadin.tearDown();
     }
 
+    /** Back to an anonymous visitor. */
+    protected void signOut() {
+        SecurityContextHolder.clearContext();
+        if (VaadinServletRequest.getCurrent() != null
+                && VaadinServletRequest.getCurrent().getRequest() instanceof FakeRequest fake) {
+            fake.setUserPrincipalInt(null);
+        }
+    }
+
     /** Signs in as the given existing user with the given roles, for the rest of the test. */
     protected void signIn(String username, Role... roles) {
         Authentication auth = new UsernamePasswordAuthenticationToken(username, null,

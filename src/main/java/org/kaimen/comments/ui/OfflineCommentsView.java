@@ -88,7 +88,9 @@ public class OfflineCommentsView extends Main implements BeforeEnterObserver, Ha
         List<Provision> all = new ArrayList<>();
         flatten(drafts.tree(draft.id(), 0), all);
         provision.setItems(all);
-        provision.setItemLabelGenerator(p -> p.label() + (p.heading() == null ? "" : " " + p.heading()));
+        // Select renders its empty item through the generator too, with null.
+        provision.setItemLabelGenerator(p -> p == null ? getTranslation("offline.whole-draft")
+                : p.label() + (p.heading() == null ? "" : " " + p.heading()));
         provision.setEmptySelectionAllowed(true);
         provision.setEmptySelectionCaption(getTranslation("offline.whole-draft"));
         Select<Stance> stance = new Select<>();
