@@ -35,6 +35,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextImpl;
 
@@ -46,6 +47,11 @@ import org.springframework.security.core.context.SecurityContextImpl;
 class TwoInstancesIT {
 
     static ConfigurableApplicationContext second;
+    /**
+     * The second application installs its own (Vaadin-aware) security-context strategy statically; the shared test
+     * context keeps reading the first, so it is put back for the test classes that run after this one.
+     */
+    static SecurityContextHolderStrategy ownStrategy;
 
     @Autowired
     Environment env;
@@ -75,11 +81,13 @@ class TwoInstancesIT {
     static void stopSecond() {
         if (second != null) {
             second.close();
+            SecurityContextHolder.setContextHolderStrategy(ownStrategy);
         }
     }
 
     ConfigurableApplicationContext second() {
         if (second == null) {
+            ownStrategy = SecurityContextHolder.getContextHolderStrategy();
             second = new SpringApplicationBuilder(App.class).profiles("test").properties(Map.of(
                     "server.port", "0",
                     "spring.datasource.url", env.getRequiredProperty("spring.datasource.url"),
