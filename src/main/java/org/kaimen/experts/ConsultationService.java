@@ -78,11 +78,14 @@ public class ConsultationService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration remindBefore;
+    private final org.springframework.beans.factory.ObjectProvider<InvitationDeliveries> deliveries;
 
     ConsultationService(ConsultationRepository consultations, ExpertRepository experts, InvitationLinks links,
                         DraftService drafts, CommentService comments, AccountService accounts, LinkSignIn linkSignIn,
                         ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock,
-                        @Value("${kaimen.experts.remind-before:P1D}") Duration remindBefore) {
+                        @Value("${kaimen.experts.remind-before:P1D}") Duration remindBefore,
+                        org.springframework.beans.factory.ObjectProvider<InvitationDeliveries> deliveries) {
+        this.deliveries = deliveries;
         this.consultations = consultations;
         this.experts = experts;
         this.links = links;
@@ -243,6 +246,14 @@ public class ConsultationService {
         }
         audit.record("expert.consultation.send", "expert_consultation", consultationId, "invited=" + sent);
         return sent;
+    }
+
+    /** How the invitation mail fared (queued, sent, failed with the error), when a mail module is present. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(STAFF)
+    public Optional<InvitationDeliveries.Delivery> delivery(long invitationId) {
+        InvitationDeliveries d = deliveries.getIfAvailable();
+        return d == null ? Optional.empty() : d.invitation(invitationId);
     }
 
     @Transactional

@@ -247,6 +247,10 @@ public class ExpertService {
         return records;
     }
 
+    public int currentYear() {
+        return today().getYear();
+    }
+
     private void check(ExpertForm f, Long id) {
         if (f.name() == null || f.name().isBlank() || f.name().strip().length() > 60) {
             throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "experts.error.name");
