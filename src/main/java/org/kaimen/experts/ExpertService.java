@@ -112,6 +112,19 @@ public class ExpertService {
         return experts.count(text, field, status);
     }
 
+    /** Candidates under public notice (公示), for the public page: name, title, organisation and fields only. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public List<NoticedCandidate> publicNotice() {
+        Map<String, String> names = experts.fields(false).stream()
+                .collect(Collectors.toMap(Field::code, Field::nameZh));
+        return experts.withStatus(ExpertStatus.PUBLIC_NOTICE).stream()
+                .filter(e -> e.noticeEndsOn() == null || !e.noticeEndsOn().isBefore(today()))
+                .map(e -> new NoticedCandidate(e.name(), e.title(), e.organisation(),
+                        e.fields().stream().map(f -> names.getOrDefault(f, f)).toList(), e.noticeEndsOn()))
+                .toList();
+    }
+
     /** Candidate → public notice; the notice ends after {@link #NOTICE_WORKING_DAYS} working days (Mon–Fri). */
     @Transactional
     public LocalDate startNotice(long id) {

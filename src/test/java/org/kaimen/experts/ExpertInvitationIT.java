@@ -153,6 +153,28 @@ class ExpertInvitationIT {
     }
 
     @Test
+    void anExpertWhoHasNotAnsweredHalfwayToTheDeadlineIsRemindedOnceWithTheSameLinks() throws Exception {
+        long expert = appointed("提醒专家", "某大学", Sector.ACADEMIA, List.of());
+        long consultation = consultation(1, Duration.ofSeconds(10), List.of());
+        as(() -> consultations.draw(consultation));
+        as(() -> consultations.send(consultation));
+        String email = experts(() -> experts.get(expert)).email();
+        String invitation = Mails.decoded(Mails.awaitOne(email));
+
+        consultations.processDue();
+        Thread.sleep(5500);
+        consultations.processDue();
+        consultations.processDue();
+
+        List<jakarta.mail.internet.MimeMessage> mails = await().atMost(Duration.ofSeconds(20))
+                .until(() -> Mails.to(email), l -> l.size() >= 2);
+        Thread.sleep(500);
+        assertThat(Mails.to(email)).hasSize(2);
+        assertThat(Mails.subject(mails.get(1))).contains("提醒");
+        assertThat(link(Mails.decoded(mails.get(1)), "accept")).isEqualTo(link(invitation, "accept"));
+    }
+
+    @Test
     void aDeclineDrawsAndInvitesAReplacementAutomatically() {
         long a = appointed("周工程师", "建筑设计院", Sector.INDUSTRY, List.of());
         long b = appointed("吴教授", "山东大学", Sector.ACADEMIA, List.of());

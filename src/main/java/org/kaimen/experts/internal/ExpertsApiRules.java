@@ -12,7 +12,7 @@ class ExpertsApiRules implements ApiAccessRules {
     @Override
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/api/v1/experts", "/api/v1/experts/**", "/api/v1/expert-consultations",
-                "/api/v1/expert-consultations/**").hasAnyRole("DRAFTER", "ADMIN");
+        rules.requestMatchers("/api/v1/experts", "/api/v1/experts.*", "/api/v1/experts/**",
+                "/api/v1/expert-consultations", "/api/v1/expert-consultations/**").hasAnyRole("DRAFTER", "ADMIN");
     }
 }

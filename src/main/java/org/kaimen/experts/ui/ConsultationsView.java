@@ -211,7 +211,13 @@ public class ConsultationsView extends Main implements HasDynamicTitle {
             attendance.setValue(i.attendance());
             attendance.addValueChangeListener(e -> ExpertUi.act(() -> consultations.recordAttendance(i.id(), e.getValue())));
             row.add(attendance);
-            consultations.attachments(i.id()).forEach(a -> row.add(new Paragraph("📎 " + a.filename())));
+            consultations.attachments(i.id()).forEach(a -> row.add(new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                        var file = consultations.attachment(a.id());
+                        return new com.vaadin.flow.server.streams.DownloadResponse(
+                                new java.io.ByteArrayInputStream(file.content()), file.filename(),
+                                file.contentType(), file.content().length);
+                    }), "📎 " + a.filename())));
         }
         return row;
     }
