@@ -102,6 +102,23 @@ class ExpertViewsIT extends KaribuSupport {
     }
 
     @Test
+    void anyoneSeesTheCandidatesOnPublicNoticeWithoutTheirContactDetails() {
+        String clerk = accounts.create(Role.DRAFTER);
+        String email = "notice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String name = "公示" + UUID.randomUUID().toString().substring(0, 4);
+        SignedIn.as(clerk, "ROLE_DRAFTER", () -> experts.startNotice(experts.create(new ExpertForm(name, "教授",
+                "某大学", Sector.ACADEMIA, null, email, "13800000000", "zh-CN", null, null, false, List.of("law"),
+                List.of()))));
+        UI.getCurrent().navigate(CandidateNoticeView.class);
+        String page = _get(CandidateNoticeView.class).getElement().getTextRecursively();
+        @SuppressWarnings("unchecked")
+        Grid<org.kaimen.experts.NoticedCandidate> grid = _get(Grid.class, spec -> spec.withId("candidates"));
+        assertThat(grid.getListDataView().getItems().map(org.kaimen.experts.NoticedCandidate::name).toList())
+                .contains(name);
+        assertThat(page).doesNotContain(email);
+    }
+
+    @Test
     void theRegistryScreenListsAndFiltersExperts() {
         String clerk = accounts.create(Role.DRAFTER);
         String name = "筛选" + UUID.randomUUID().toString().substring(0, 4);
