@@ -101,7 +101,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/account/verify", "/images/**", "/icons/**", "/js/**", "/favicon.ico", "/error").permitAll())
+                        .requestMatchers("/account/verify", "/expert/invitation", "/expert/invitation/*",
+                                "/images/**", "/icons/**", "/js/**", "/favicon.ico", "/error").permitAll())
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -111,6 +111,12 @@ public class MailOutbox {
                 .param("r", recipient).query(Mail.class).list();
     }
 
+    /** The mail queued for one fact, e.g. an invitation, so the screen that caused it can show how it went. */
+    public java.util.Optional<Mail> findByDedupeKey(String dedupeKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE dedupe_key = :k").param("k", dedupeKey)
+                .query(Mail.class).optional();
+    }
+
     private static String where() {
         return """
                 (CAST(:like AS TEXT) IS NULL OR lower(recipient) LIKE :like OR lower(subject) LIKE :like)
