@@ -24,9 +24,11 @@ class CommentIndexer {
     private final CampaignService campaigns;
     private final Embeddings embeddings;
     private final org.kaimen.analysis.TopicService topics;
+    private final AnalysisMetrics metrics;
 
     CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, Embeddings embeddings,
-                   org.kaimen.analysis.TopicService topics) {
+                   org.kaimen.analysis.TopicService topics, AnalysisMetrics metrics) {
+        this.metrics = metrics;
         this.topics = topics;
         this.comments = comments;
         this.index = index;
@@ -53,7 +55,7 @@ class CommentIndexer {
         try {
             var comment = comments.indexable(commentId);
             if (comment.isPresent()) {
-                CampaignService.Update update = campaigns.accept(comment.get());
+                CampaignService.Update update = metrics.campaignDetection(() -> campaigns.accept(comment.get()));
                 // Joins its nearest topic (or the novel queue) before the write, so the document carries the ids.
                 topics.accept(comment.get(), comment.get().status() == org.kaimen.comments.CommentStatus.HIDDEN
                         ? null : embeddings.forComment(commentId, comment.get().text()));
