@@ -309,6 +309,22 @@ public class CommentService {
                 comments.count(draftId, provisionId, stance, CommentStatus.PUBLISHED, false));
     }
 
+    /**
+     * Published comments of a draft that shows comments, after {@code afterId} in id order, exactly as the public view
+     * shows them (masked text, masked name unless the author consented): the open-data export pages through all of a
+     * draft's comments with this, whatever their number.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicComment> publicCommentsAfter(long draftId, long afterId, int limit) {
+        DraftSummary draft = drafts.get(draftId);
+        if (!draft.showComments()) {
+            throw new KaimenException(HttpStatus.FORBIDDEN, "comments.error.not-shown");
+        }
+        Map<Long, String> labels = new HashMap<>();
+        return comments.publishedAfter(draftId, afterId, Math.min(Math.max(limit, 1), 1000)).stream()
+                .map(r -> toPublic(r, labels)).toList();
+    }
+
     /** Everything about the comments for staff; that they saw the personal data is written to the audit log. */
     @Transactional
     @PreAuthorize(STAFF)
