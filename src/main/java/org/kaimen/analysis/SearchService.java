@@ -3,6 +3,7 @@ package org.kaimen.analysis;
 import java.io.IOException;
 import java.util.List;
 import org.kaimen.analysis.elasticsearch.CommentIndex;
+import org.kaimen.analysis.internal.AnalysisMetrics;
 import org.kaimen.analysis.internal.Synonyms;
 import org.kaimen.shared.web.KaimenException;
 import org.springframework.http.HttpStatus;
@@ -15,14 +16,20 @@ public class SearchService {
 
     private final CommentIndex index;
     private final Synonyms synonyms;
+    private final AnalysisMetrics metrics;
 
-    public SearchService(CommentIndex index, Synonyms synonyms) {
+    public SearchService(CommentIndex index, Synonyms synonyms, AnalysisMetrics metrics) {
         this.index = index;
+        this.metrics = metrics;
         this.synonyms = synonyms;
     }
 
     @PreAuthorize("hasAnyRole('DRAFTER','ADMIN')")
     public SearchResult search(CommentSearch search) {
+        return metrics.search(() -> run(search));
+    }
+
+    private SearchResult run(CommentSearch search) {
         try {
             String q = search.query() == null ? null : search.query().strip();
             List<String> variants = q == null || q.isEmpty() ? List.of() : synonyms.expand(q);

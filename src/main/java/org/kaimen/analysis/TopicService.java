@@ -81,6 +81,7 @@ public class TopicService {
     private final double assignThreshold;
     private final int minArticleComments;
     private final Duration interval;
+    private final org.kaimen.analysis.internal.AnalysisMetrics metrics;
     private final Map<Long, Map<String, ScopeModel>> models = new ConcurrentHashMap<>();
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
@@ -89,6 +90,7 @@ public class TopicService {
                         ChineseSegmenter segmenter, org.kaimen.analysis.internal.topics.TopicMembership membership,
                         JdbcClient jdbc, TransactionTemplate tx,
                         ApplicationEventPublisher events, AuditLog audit, Clock clock,
+                        org.kaimen.analysis.internal.AnalysisMetrics metrics,
                         @Value("${kaimen.analysis.topics.merge-threshold:0.11}") double mergeThreshold,
                         @Value("${kaimen.analysis.topics.min-size:3}") int minSize,
                         @Value("${kaimen.analysis.topics.assign-threshold:0.30}") double assignThreshold,
@@ -105,6 +107,7 @@ public class TopicService {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
         this.config = TopicClusterer.Config.defaults().withMergeThreshold(mergeThreshold).withMinClusterSize(minSize);
         this.assignThreshold = assignThreshold;
         this.minArticleComments = minArticleComments;
@@ -379,6 +382,10 @@ public class TopicService {
      * that no longer have enough comments keep only their frozen clusters.
      */
     public int compute(long draftId) {
+        return metrics.topicClustering(() -> computeNow(draftId));
+    }
+
+    private int computeNow(long draftId) {
         synchronized (lock(draftId)) {
             dirty.remove(draftId);
             List<IndexableComment> all = visible(draftId, TopicCluster.DRAFT_SCOPE);

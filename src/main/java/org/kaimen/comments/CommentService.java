@@ -17,6 +17,7 @@ import org.kaimen.accounts.AccountStatus;
 import org.kaimen.accounts.AccountSummary;
 import org.kaimen.accounts.Role;
 import org.kaimen.comments.internal.Challenges;
+import org.kaimen.comments.internal.CommentMetrics;
 import org.kaimen.comments.internal.CommentProperties;
 import org.kaimen.comments.internal.CommentRepository;
 import org.kaimen.comments.internal.CommentRepository.Row;
@@ -30,6 +31,7 @@ import org.kaimen.drafts.DraftSummary;
 import org.kaimen.drafts.Provision;
 import org.kaimen.drafts.ProvisionRef;
 import org.kaimen.shared.audit.AuditLog;
+import org.kaimen.shared.settings.Settings;
 import org.kaimen.shared.web.KaimenException;
 import org.kaimen.shared.web.RateLimiter;
 import org.kaimen.shared.web.TooManyRequestsException;
@@ -67,11 +69,13 @@ public class CommentService {
     private final RateLimiter perAddress;
     private final RateLimiter perAccount;
     private final RateLimiter anonymousPerAddress;
+    private final CommentMetrics metrics;
 
     public CommentService(CommentRepository comments, DraftService drafts, AccountService accounts,
                           ModerationRules moderation, Challenges challenges, CommentProperties properties,
                           ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, Clock clock, CommentMetrics metrics, Settings settings) {
+        this.metrics = metrics;
         this.messages = messages;
         this.comments = comments;
         this.drafts = drafts;
@@ -82,10 +86,13 @@ public class CommentService {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
-        this.perAddress = new RateLimiter(properties.perAddress(), properties.addressWindow(), clock);
-        this.perAccount = new RateLimiter(properties.perAccount(), properties.accountWindow(), clock);
-        this.anonymousPerAddress = new RateLimiter(properties.anonymousPerAddress(), properties.accountWindow(),
+        // The limits come from Settings (an administrator may change them at run time), the windows from the config.
+        this.perAddress = new RateLimiter(() -> settings.intValue(Settings.PER_ADDRESS), properties.addressWindow(),
                 clock);
+        this.perAccount = new RateLimiter(() -> settings.intValue(Settings.PER_ACCOUNT), properties.accountWindow(),
+                clock);
+        this.anonymousPerAddress = new RateLimiter(() -> settings.intValue(Settings.ANONYMOUS_PER_ADDRESS),
+                properties.accountWindow(), clock);
     }
 
     /**
@@ -94,6 +101,7 @@ public class CommentService {
      */
     @Transactional
     public SubmittedComment submit(NewComment c) {
+        long started = System.nanoTime();
         DraftSummary draft = drafts.requireOpen(c.draftId());
         Optional<AccountSummary> me = accounts.current();
         boolean staff = me.map(a -> a.hasRole(Role.DRAFTER) || a.hasRole(Role.ADMIN)).orElse(false);
@@ -229,6 +237,8 @@ public class CommentService {
         }
         events.publishEvent(new CommentSubmitted(id.get(), c.draftId(), receipt, email,
                 LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), label(provisionId), status));
+        metrics.received(channel);
+        metrics.submitted(started);
         return new SubmittedComment(id.get(), receipt, status, true);
     }
 
@@ -278,6 +288,7 @@ public class CommentService {
         }
         events.publishEvent(new CommentSubmitted(id.get(), c.draftId(), receipt, null,
                 LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), label(c.provisionId()), status));
+        metrics.received(c.channel());
         return id.get();
     }
 
@@ -296,6 +307,22 @@ public class CommentService {
                 p * limit).stream().map(r -> toPublic(r, labels)).toList();
         return new CommentPage<>(items, p, limit,
                 comments.count(draftId, provisionId, stance, CommentStatus.PUBLISHED, false));
+    }
+
+    /**
+     * Published comments of a draft that shows comments, after {@code afterId} in id order, exactly as the public view
+     * shows them (masked text, masked name unless the author consented): the open-data export pages through all of a
+     * draft's comments with this, whatever their number.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicComment> publicCommentsAfter(long draftId, long afterId, int limit) {
+        DraftSummary draft = drafts.get(draftId);
+        if (!draft.showComments()) {
+            throw new KaimenException(HttpStatus.FORBIDDEN, "comments.error.not-shown");
+        }
+        Map<Long, String> labels = new HashMap<>();
+        return comments.publishedAfter(draftId, afterId, Math.min(Math.max(limit, 1), 1000)).stream()
+                .map(r -> toPublic(r, labels)).toList();
     }
 
     /** Everything about the comments for staff; that they saw the personal data is written to the audit log. */
@@ -481,6 +508,7 @@ public class CommentService {
                     row.received(), now(), null));
             if (id.isPresent()) {
                 imported++;
+                metrics.received(channel);
                 events.publishEvent(new CommentSubmitted(id.get(), draftId, receipt, row.email(),
                         locale.toLanguageTag(), draft.title(), p == null ? null : p.label(), CommentStatus.PUBLISHED));
             } else {

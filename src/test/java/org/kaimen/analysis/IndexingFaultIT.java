@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +20,13 @@ import org.kaimen.comments.NewComment;
 import org.kaimen.comments.Stance;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSource;
+import org.kaimen.testsupport.Http;
 import org.kaimen.testsupport.IntegrationTest;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
 import org.kaimen.testsupport.TestServices;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -48,6 +51,8 @@ class IndexingFaultIT {
     IndexAdmin admin;
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void nodeBack() {
@@ -76,6 +81,14 @@ class IndexingFaultIT {
         as(drafter, "ROLE_DRAFTER");
         comments.hide(during.get(0), "测试：隐藏一条停机期间的意见");
         assertThat(admin.status().backlog()).isPositive();
+        // The outage shows in the health details, but the app stays ready for traffic.
+        Http http = new Http(port);
+        String administrator = accounts.create(Role.ADMIN);
+        assertThat(http.getAs(administrator, TestAccounts.PASSWORD, "/actuator/health").body())
+                .contains("\"elasticsearch\":{\"status\":\"DOWN\"");
+        HttpResponse<String> readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
 
         TestServices.elasticsearch().start();
         SecurityContextHolder.clearContext();

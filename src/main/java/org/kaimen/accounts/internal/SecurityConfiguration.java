@@ -11,6 +11,7 @@ import java.util.Map;
 import org.kaimen.accounts.ui.LoginView;
 import org.kaimen.shared.web.ApiAccessRules;
 import org.kaimen.shared.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -73,8 +75,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, List<ApiAccessRules> moduleRules, MessageSource messages,
-                                 LocaleResolver locales, ObjectMapper json) throws Exception {
+                                 LocaleResolver locales, ObjectMapper json,
+                                 @Value("${kaimen.metrics.scrape-token:}") String scrapeToken) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -90,6 +94,7 @@ class SecurityConfiguration {
                     rules.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**")
                             .permitAll();
                     rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    rules.requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", ScrapeTokenFilter.ROLE);
                     rules.requestMatchers("/actuator/**").hasRole("ADMIN");
                     moduleRules.forEach(r -> r.configure(rules));
                     rules.anyRequest().authenticated();

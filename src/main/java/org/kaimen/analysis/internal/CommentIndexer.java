@@ -34,10 +34,12 @@ class CommentIndexer {
     private final Clock clock;
     private final Duration overlap;
     private volatile Instant lastCatchUp;
+    private final AnalysisMetrics metrics;
 
     CommentIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, Embeddings embeddings,
-                   org.kaimen.analysis.TopicService topics, Clock clock,
+                   org.kaimen.analysis.TopicService topics, AnalysisMetrics metrics, Clock clock,
                    @Value("${kaimen.analysis.catch-up-overlap:PT2M}") Duration overlap) {
+        this.metrics = metrics;
         this.topics = topics;
         this.clock = clock;
         this.overlap = overlap;
@@ -94,7 +96,7 @@ class CommentIndexer {
         try {
             var comment = comments.indexable(commentId);
             if (comment.isPresent()) {
-                CampaignService.Update update = campaigns.accept(comment.get());
+                CampaignService.Update update = metrics.campaignDetection(() -> campaigns.accept(comment.get()));
                 // Joins its nearest topic (or the novel queue) before the write, so the document carries the ids.
                 topics.accept(comment.get(), comment.get().status() == org.kaimen.comments.CommentStatus.HIDDEN
                         ? null : embeddings.forComment(commentId, comment.get().text()));

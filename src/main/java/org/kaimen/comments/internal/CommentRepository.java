@@ -115,6 +115,14 @@ public class CommentRepository {
                 .query(CommentRepository::row).list();
     }
 
+    /** Published comments of a draft (replies included) after an id, in id order: keyset paging with no ceiling. */
+    public List<Row> publishedAfter(long draftId, long afterId, int limit) {
+        return jdbc.sql(SELECT + " WHERE c.draft_id = :draft AND c.status = 'PUBLISHED' AND c.id > :after"
+                        + " ORDER BY c.id LIMIT :limit")
+                .param("draft", draftId).param("after", afterId).param("limit", limit)
+                .query(CommentRepository::row).list();
+    }
+
     public List<Long> changedSince(OffsetDateTime since) {
         return jdbc.sql("SELECT id FROM comment WHERE updated_at >= :since ORDER BY id").param("since", since)
                 .query(Long.class).list();

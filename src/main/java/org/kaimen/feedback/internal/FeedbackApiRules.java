@@ -14,6 +14,8 @@ class FeedbackApiRules implements ApiAccessRules {
     public void configure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/v1/drafts/*/report", "/api/v1/drafts/*/report.*").permitAll();
+        // Open data of closed consultations (OpenData decides what is closed).
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/open-data/**").permitAll();
         rules.requestMatchers(HttpMethod.POST, "/api/v1/drafts/*/report/subscription").authenticated();
         rules.requestMatchers("/api/v1/drafts/*/report/publication", "/api/v1/drafts/*/progress",
                 "/api/v1/drafts/*/opinions", "/api/v1/opinions/**").hasAnyRole("DRAFTER", "ADMIN");

@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.kaimen.accounts.AccountRegistered;
 import org.kaimen.accounts.PasswordResetRequested;
 import org.kaimen.accounts.RegistrationRepeated;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,11 @@ import org.springframework.stereotype.Component;
 class AccountMails {
 
     private final MailOutbox outbox;
-    private final MessageSource messages;
+    private final MailTemplates templates;
 
-    AccountMails(MailOutbox outbox, MessageSource messages) {
+    AccountMails(MailOutbox outbox, MailTemplates templates) {
         this.outbox = outbox;
-        this.messages = messages;
+        this.templates = templates;
     }
 
     @ApplicationModuleListener
@@ -48,6 +47,6 @@ class AccountMails {
     }
 
     private String text(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+        return templates.text(key, args, locale);
     }
 }

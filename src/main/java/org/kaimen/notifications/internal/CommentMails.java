@@ -14,11 +14,14 @@ class CommentMails {
 
     private final MailOutbox outbox;
     private final MessageSource messages;
+    private final MailTemplates templates;
     private final String baseUrl;
 
-    CommentMails(MailOutbox outbox, MessageSource messages, @Value("${kaimen.base-url}") String baseUrl) {
+    CommentMails(MailOutbox outbox, MessageSource messages, MailTemplates templates,
+                 @Value("${kaimen.base-url}") String baseUrl) {
         this.outbox = outbox;
         this.messages = messages;
+        this.templates = templates;
         this.baseUrl = baseUrl;
     }
 
@@ -32,8 +35,8 @@ class CommentMails {
                 : e.provisionLabel();
         String status = e.status() == CommentStatus.HELD ? messages.getMessage("mail.receipt.held", null, locale) : "";
         outbox.enqueue("comment-receipt:" + e.commentId(), e.email(),
-                messages.getMessage("mail.receipt.subject", new Object[] {e.receipt()}, locale),
-                messages.getMessage("mail.receipt.body", new Object[] {e.draftTitle(), where, e.receipt(), status,
+                templates.text("mail.receipt.subject", new Object[] {e.receipt()}, locale),
+                templates.text("mail.receipt.body", new Object[] {e.draftTitle(), where, e.receipt(), status,
                         baseUrl + "/my-comments"}, locale), "COMMENT_RECEIPT");
     }
 }

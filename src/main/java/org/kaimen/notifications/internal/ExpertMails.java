@@ -25,11 +25,14 @@ class ExpertMails implements InvitationDeliveries {
 
     private final MailOutbox outbox;
     private final MessageSource messages;
+    private final MailTemplates templates;
     private final ZoneId zone;
 
-    ExpertMails(MailOutbox outbox, MessageSource messages, @Value("${kaimen.time-zone}") String zone) {
+    ExpertMails(MailOutbox outbox, MessageSource messages, MailTemplates templates,
+                @Value("${kaimen.time-zone}") String zone) {
         this.outbox = outbox;
         this.messages = messages;
+        this.templates = templates;
         this.zone = ZoneId.of(zone);
     }
 
@@ -41,8 +44,8 @@ class ExpertMails implements InvitationDeliveries {
                 : messages.getMessage("mail.expert.meeting", new Object[] {when(e.meetingAt())}, locale);
         String prefix = e.reminder() ? "mail.expert.reminder" : "mail.expert.invitation";
         outbox.enqueue((e.reminder() ? "expert-reminder:" : "expert-invitation:") + e.invitationId(), e.email(),
-                messages.getMessage(prefix + ".subject", new Object[] {e.consultationTitle()}, locale),
-                messages.getMessage(prefix + ".body", new Object[] {e.expertName(), e.draftTitle(),
+                templates.text(prefix + ".subject", new Object[] {e.consultationTitle()}, locale),
+                templates.text(prefix + ".body", new Object[] {e.expertName(), e.draftTitle(),
                         e.consultationTitle(), kind, meeting, when(e.answerBy()), when(e.opinionDue()),
                         e.acceptLink(), e.declineLink()}, locale),
                 e.reminder() ? "EXPERT_REMINDER" : "EXPERT_INVITATION");
@@ -55,8 +58,8 @@ class ExpertMails implements InvitationDeliveries {
         if (e.status() == InvitationStatus.ACCEPTED || e.status() == InvitationStatus.DECLINED
                 || e.status() == InvitationStatus.EXPIRED) {
             outbox.enqueue("expert-answer:" + e.invitationId(), e.email(),
-                    messages.getMessage(key + ".subject", new Object[] {e.consultationTitle()}, locale),
-                    messages.getMessage(key + ".body", new Object[] {e.expertName(), e.consultationTitle(),
+                    templates.text(key + ".subject", new Object[] {e.consultationTitle()}, locale),
+                    templates.text(key + ".body", new Object[] {e.expertName(), e.consultationTitle(),
                             e.portalLink() == null ? "" : e.portalLink()}, locale),
                     "EXPERT_ANSWER");
         }

@@ -26,9 +26,11 @@ public class MailOutbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MailMetrics metrics;
 
-    public MailOutbox(JdbcClient jdbc, Clock clock) {
+    public MailOutbox(JdbcClient jdbc, Clock clock, MailMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -36,7 +38,7 @@ public class MailOutbox {
     @Transactional
     public boolean enqueue(String dedupeKey, String recipient, String subject, String body, String kind) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                         INSERT INTO mail_outbox (dedupe_key, recipient, subject, body_text, kind, status,
                                                  next_attempt_at, message_id, created_at)
                         VALUES (:key, :to, :subject, :body, :kind, 'QUEUED', :now, :messageId, :now)
@@ -45,6 +47,10 @@ public class MailOutbox {
                 .param("kind", kind).param("now", now)
                 .param("messageId", "<" + UUID.randomUUID() + "@kaimen>")
                 .update() == 1;
+        if (added) {
+            metrics.queued(kind);
+        }
+        return added;
     }
 
     /**

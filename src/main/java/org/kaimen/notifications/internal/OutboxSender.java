@@ -30,9 +30,12 @@ public class OutboxSender {
     private final JavaMailSender sender;
     private final MailProperties properties;
     private final Clock clock;
+    private final MailMetrics metrics;
 
-    OutboxSender(MailOutbox outbox, JavaMailSender sender, MailProperties properties, Clock clock) {
+    OutboxSender(MailOutbox outbox, JavaMailSender sender, MailProperties properties, Clock clock,
+                 MailMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
@@ -53,6 +56,7 @@ public class OutboxSender {
             try {
                 sender.send(toMessage(mail));
                 outbox.markSent(mail.id());
+                metrics.sent(mail.kind());
             } catch (MailException | MessagingException | UnsupportedEncodingException e) {
                 handleFailure(mail, e);
             }
@@ -66,6 +70,7 @@ public class OutboxSender {
         if (permanent(e) || mail.createdAt().plus(properties.outbox().giveUpAfter()).isBefore(now)) {
             log.warn("Mail {} to {} failed for good: {}", mail.id(), mail.recipient(), error);
             outbox.markFailed(mail.id(), error);
+            metrics.failed(mail.kind());
             return;
         }
         Duration delay = backoff(mail.attempts());

@@ -5,7 +5,6 @@ import org.kaimen.accounts.AccountSummary;
 import org.kaimen.feedback.FeedbackService;
 import org.kaimen.feedback.ReportPublished;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,14 +14,14 @@ class ReportMails {
 
     private final MailOutbox outbox;
     private final FeedbackService feedback;
-    private final MessageSource messages;
+    private final MailTemplates templates;
     private final String baseUrl;
 
-    ReportMails(MailOutbox outbox, FeedbackService feedback, MessageSource messages,
+    ReportMails(MailOutbox outbox, FeedbackService feedback, MailTemplates templates,
                 @Value("${kaimen.base-url}") String baseUrl) {
         this.outbox = outbox;
         this.feedback = feedback;
-        this.messages = messages;
+        this.templates = templates;
         this.baseUrl = baseUrl;
     }
 
@@ -34,8 +33,8 @@ class ReportMails {
             }
             Locale locale = Locale.forLanguageTag(a.locale() == null ? "zh-CN" : a.locale());
             outbox.enqueue("report-published:" + e.draftId() + ":" + a.id(), a.email(),
-                    messages.getMessage("mail.report.subject", new Object[] {e.draftTitle()}, locale),
-                    messages.getMessage("mail.report.body", new Object[] {a.displayName(), e.draftTitle(),
+                    templates.text("mail.report.subject", new Object[] {e.draftTitle()}, locale),
+                    templates.text("mail.report.body", new Object[] {a.displayName(), e.draftTitle(),
                             baseUrl + "/drafts/" + e.draftId() + "/report", baseUrl + "/my-comments"}, locale),
                     "REPORT_PUBLISHED");
         }

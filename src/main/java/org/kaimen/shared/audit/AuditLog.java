@@ -51,6 +51,33 @@ public class AuditLog {
                 .query(Entry.class).list();
     }
 
+    /**
+     * Entries newest first whose actor, action, target or detail contains {@code filter} (any case); all when blank.
+     * For the administrators' audit-log viewer.
+     */
+    public List<Entry> search(String filter, int limit, int offset) {
+        return jdbc.sql("SELECT id, at, actor, action, target_type, target_id, detail FROM audit_log " + WHERE
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("like", like(filter)).param("limit", limit).param("offset", offset)
+                .query(Entry.class).list();
+    }
+
+    public int count(String filter) {
+        return jdbc.sql("SELECT count(*) FROM audit_log " + WHERE).param("like", like(filter))
+                .query(Integer.class).single();
+    }
+
+    private static final String WHERE = """
+             WHERE CAST(:like AS TEXT) IS NULL OR actor ILIKE :like OR action ILIKE :like
+                OR target_type || ':' || coalesce(target_id, '') ILIKE :like OR detail ILIKE :like""";
+
+    private static String like(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        return "%" + filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     private static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();

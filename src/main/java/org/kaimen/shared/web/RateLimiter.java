@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Sliding-window limits kept in memory per instance (behind a sticky load balancer each instance sees its own
@@ -15,12 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RateLimiter {
 
-    private final int limit;
+    private final IntSupplier limit;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> hits = new ConcurrentHashMap<>();
 
     public RateLimiter(int limit, Duration window, Clock clock) {
+        this(() -> limit, window, clock);
+    }
+
+    /** @param limit read on every request, so an administrator's change applies at once */
+    public RateLimiter(IntSupplier limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
@@ -35,7 +41,7 @@ public class RateLimiter {
             while (!q.isEmpty() && !q.peekFirst().isAfter(cutoff)) {
                 q.removeFirst();
             }
-            if (q.size() >= limit) {
+            if (q.size() >= limit.getAsInt()) {
                 return Optional.of(Duration.between(now, q.peekFirst().plus(window)));
             }
             q.addLast(now);

@@ -10,7 +10,7 @@ class BackoffTest {
 
     private final OutboxSender sender = new OutboxSender(null, null, new MailProperties("x@example.org",
             new MailProperties.Outbox(Duration.ofSeconds(1), 20, Duration.ofMinutes(1), Duration.ofHours(1),
-                    Duration.ofDays(5))), Clock.systemUTC());
+                    Duration.ofDays(5))), Clock.systemUTC(), null);
 
     @Test
     void retriesDoubleFromTheFirstIntervalUpToTheCap() {
