@@ -35,7 +35,8 @@ class AuthorizationMatrixIT {
         PUBLIC(EnumSet.allOf(Caller.class)),
         SIGNED_IN(EnumSet.of(Caller.CITIZEN, Caller.EXPERT, Caller.DRAFTER, Caller.ADMIN)),
         STAFF(EnumSet.of(Caller.DRAFTER, Caller.ADMIN)),
-        ADMIN(EnumSet.of(Caller.ADMIN));
+        ADMIN(EnumSet.of(Caller.ADMIN)),
+        EXPERT(EnumSet.of(Caller.EXPERT));
 
         final Set<Caller> allowed;
 
@@ -87,7 +88,28 @@ class AuthorizationMatrixIT {
             entry("POST /api/v1/opinions/{id}/members", Access.STAFF),
             entry("POST /api/v1/opinions/{id}/proposal", Access.STAFF),
             entry("POST /api/v1/opinions/{id}/approval", Access.STAFF),
-            entry("POST /api/v1/opinions/{id}/return", Access.STAFF));
+            entry("POST /api/v1/opinions/{id}/return", Access.STAFF),
+            entry("GET /api/v1/experts", Access.STAFF),
+            entry("POST /api/v1/experts", Access.STAFF),
+            entry("PUT /api/v1/experts/{id}", Access.STAFF),
+            entry("GET /api/v1/experts.xlsx", Access.STAFF),
+            entry("POST /api/v1/experts/import", Access.STAFF),
+            entry("GET /api/v1/experts/records/{year}", Access.STAFF),
+            entry("POST /api/v1/expert-consultations", Access.STAFF),
+            entry("GET /api/v1/expert-consultations/{id}", Access.STAFF),
+            entry("POST /api/v1/expert-consultations/{id}/draw", Access.STAFF),
+            entry("GET /api/v1/expert-consultations/{id}/draws", Access.STAFF),
+            entry("GET /api/v1/expert-consultations/{id}/draws/{round}/recomputation", Access.STAFF),
+            entry("POST /api/v1/expert-consultations/{id}/additions", Access.STAFF),
+            entry("POST /api/v1/expert-consultations/{id}/removals", Access.STAFF),
+            entry("POST /api/v1/expert-consultations/{id}/sending", Access.STAFF),
+            entry("GET /api/v1/expert-consultations/{id}/invitations", Access.STAFF),
+            entry("GET /api/v1/open-data/drafts/{id}/comments", Access.PUBLIC),
+            entry("GET /api/v1/open-data/drafts/{id}/comments.csv", Access.PUBLIC),
+            entry("GET /api/v1/open-data/drafts/{id}/comments.json", Access.PUBLIC),
+            entry("GET /api/v1/open-data/drafts/{id}/opinions", Access.PUBLIC),
+            entry("GET /api/v1/open-data/drafts/{id}/opinions.csv", Access.PUBLIC),
+            entry("GET /api/v1/open-data/drafts/{id}/opinions.json", Access.PUBLIC));
 
     /** Calls with a side effect on shared state that a probe must not trigger for real; their guard is still probed. */
     static final Set<String> PROBE_DENIED_ONLY = Set.of("POST /api/v1/admin/index/rebuild");

@@ -53,7 +53,14 @@ class ViewAccessMatrixIT extends KaribuSupport {
             entry("staff/feedback", Access.STAFF),
             entry("admin/users", Access.ADMIN),
             entry("admin/index", Access.ADMIN),
-            entry("admin/outbox", Access.ADMIN));
+            entry("admin/outbox", Access.ADMIN),
+            entry("admin/settings", Access.ADMIN),
+            entry("admin/audit", Access.ADMIN),
+            entry("admin/mail-templates", Access.ADMIN),
+            entry("experts/notice", Access.PUBLIC),
+            entry("expert/portal", Access.EXPERT),
+            entry("staff/experts", Access.STAFF),
+            entry("staff/experts/consultations", Access.STAFF));
 
     @Autowired
     TestAccounts accounts;

@@ -1,6 +1,7 @@
 package org.kaimen.experts.internal;
 
 import org.kaimen.experts.ConsultationService;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,10 @@ class InvitationScheduler {
         this.consultations = consultations;
     }
 
+    /** One instance at a time: two would each draw a replacement for the same decline. */
     @Scheduled(fixedDelayString = "${kaimen.experts.poll-interval:PT1M}", initialDelayString = "PT5S")
-    void run() {
+    @SchedulerLock(name = "experts-invitations", lockAtMostFor = "PT10M")
+    public void run() {
         consultations.processDue();
     }
 }
