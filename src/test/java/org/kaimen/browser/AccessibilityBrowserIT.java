@@ -24,7 +24,8 @@ class AccessibilityBrowserIT extends BrowserTest {
 
     @BeforeEach
     void openConsultationWithTwoVersions() {
-        draftId = openConsultation("滨州市住宅物业管理条例（草案）");
+        // Not the demo draft's title: DemoComments picks the first public draft by that title.
+        draftId = openConsultation("某市住宅物业管理条例（草案）");
         String clerk = accounts.create(Role.DRAFTER);
         as(clerk, "ROLE_DRAFTER", () -> {
             String first = jdbc.sql("SELECT source_text FROM draft_version WHERE draft_id = :d AND number = 1")
