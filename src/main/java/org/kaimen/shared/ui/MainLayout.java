@@ -60,6 +60,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
         bar.addClassName("kaimen-navbar");
+        // A named region, so the page title and the account links are inside a landmark for screen readers (axe
+        // 'region'); not a banner, which the drawer's header already is.
+        bar.getElement().setAttribute("role", "region");
+        bar.getElement().setAttribute("aria-label", getTranslation("layout.top-bar"));
         addToNavbar(bar);
 
         Anchor brand = new Anchor("", getTranslation("app.name"));
