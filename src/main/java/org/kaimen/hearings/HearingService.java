@@ -346,6 +346,41 @@ public class HearingService {
                 .map(r -> new SpeakerLottery.Candidate(r.number(), r.side(), r.sector(), r.district())).toList();
     }
 
+    /**
+     * A selected speaker cannot attend: the first on the waiting list of the same side takes the seat and the
+     * speaking order (else the first on the list), so the balance of the draw holds; they are told by mail at once.
+     *
+     * @return the registration number of the speaker who moved up, if anyone was waiting
+     */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public Optional<Integer> withdraw(long hearingId, long registrationId) {
+        hearings.lock(hearingId);
+        Hearing h = staffGet(hearingId);
+        if (h.locked() || h.heldAt() != null) {
+            throw new KaimenException(HttpStatus.CONFLICT, "hearings.error.locked");
+        }
+        List<Registration> all = hearings.registrations(hearingId);
+        Registration gone = all.stream().filter(r -> r.id() == registrationId && r.outcome() == Outcome.SELECTED)
+                .findFirst().orElseThrow(HearingService::notFound);
+        hearings.outcome(gone.id(), Outcome.WITHDRAWN, null, null);
+        audit.record("hearing.withdrawn", "hearing", hearingId, "#" + gone.number());
+        List<Registration> waiting = all.stream().filter(r -> r.outcome() == Outcome.WAITING)
+                .sorted(java.util.Comparator.comparing(Registration::waitingRank)).toList();
+        Optional<Registration> next = waiting.stream().filter(r -> r.side() == gone.side()).findFirst()
+                .or(() -> waiting.stream().findFirst());
+        next.ifPresent(r -> {
+            hearings.outcome(r.id(), Outcome.SELECTED, null, gone.speakingOrder());
+            if (h.speakersNotifiedAt() != null) {
+                events.publishEvent(new ParticipantsNotified(hearingId, Participation.SPEAKER, List.of(
+                        new ParticipantsNotified.Recipient(r.id(), r.number(), r.name(), r.email(), r.locale(),
+                                Outcome.SELECTED, gone.speakingOrder()))));
+            }
+            audit.record("hearing.promoted", "hearing", hearingId, "#" + r.number());
+        });
+        return next.map(Registration::number);
+    }
+
     /** Tells the speakers (the selected with the materials and a calendar invitation, 第十四条). */
     @PreAuthorize(STAFF)
     @Transactional
@@ -661,18 +696,16 @@ public class HearingService {
     }
 
     /**
-     * Everyone who registered to speak at a hearing on this draft, selected or not, for the feedback on how their
-     * views were handled (第三十条). Called by the mail listener without a signed-in user.
+     * Everyone who registered for a hearing on this draft, selected or not, speaker or observer, for the feedback on
+     * how the views were handled (第三十条). Called by the mail listener without a signed-in user.
      */
     @Transactional(readOnly = true)
-    public List<Participant> speakersOfDraft(long draftId) {
+    public List<Participant> participantsOfDraft(long draftId) {
         List<Participant> out = new ArrayList<>();
         for (Hearing h : hearings.ofDraft(draftId)) {
             for (Registration r : hearings.registrations(h.id())) {
-                if (r.role() == Participation.SPEAKER) {
-                    out.add(new Participant(h.id(), h.title(), r.id(), r.name(), r.email(), r.locale(),
-                            h.reportPublishedAt() != null));
-                }
+                out.add(new Participant(h.id(), h.title(), r.id(), r.name(), r.email(), r.locale(),
+                        h.reportPublishedAt() != null));
             }
         }
         return out;

@@ -182,6 +182,15 @@ class HearingFlowIT {
         assertThat(attachments(awaitMail(observers.get(0), "您可以旁听"))).containsKey("hearing.ics");
         awaitMail(observers.get(2), "旁听名额已满");
 
+        // A selected speaker cannot come: the waiting list moves up and the new speaker hears at once.
+        long second = staff(() -> hearings.registrations(id)).stream().filter(r -> r.number() == announced.get(1))
+                .findFirst().orElseThrow().id();
+        int promoted = staff(() -> hearings.withdraw(id, second)).orElseThrow();
+        assertThat(lottery.path("result").path("waiting").get(0).asInt() == promoted
+                || sides.get(promoted) == sides.get(announced.get(1))).isTrue();
+        assertThat(attachments(awaitMail(emailByNumber.get(promoted), "您已被确定为陈述人")).get("body"))
+                .contains("发言顺序第 2 位");
+
         // Hearing day: statements per speaker and matter, a question and its answer.
         clock.advance(Duration.ofDays(30));
         List<Registration> regs = staff(() -> hearings.registrations(id));
@@ -283,6 +292,7 @@ class HearingFlowIT {
         assertThat(Mails.decoded(handled)).contains("/drafts/" + draftId + "/report")
                 .contains("/hearings/" + id + "/report");
         awaitMail(first.email(), "处理情况");
+        awaitMail(observers.get(2), "处理情况");
     }
 
     @Test

@@ -66,7 +66,8 @@ class HearingMails {
             String body = msg(key + ".body", locale, r.name(), m.hearingTitle(), when(m.startsAt()), m.where(),
                     r.rank() == null ? "" : r.rank(), m.speakingMinutes(), m.draftTitle(),
                     m.explanation() == null ? "" : m.explanation(), m.draftUrl(), m.hearingUrl(), r.number());
-            String dedupe = "hearing-outcome:" + e.hearingId() + ":" + r.registrationId();
+            // Keyed by outcome too: a speaker on the waiting list who moves up gets a second, different mail.
+            String dedupe = "hearing-outcome:" + e.hearingId() + ":" + r.registrationId() + ":" + r.outcome();
             boolean invited = r.outcome() == Outcome.SELECTED || r.outcome() == Outcome.ADMITTED;
             if (e.role() == Participation.SPEAKER && r.outcome() == Outcome.SELECTED) {
                 outbox.enqueue(dedupe, r.email(), subject, body, "HEARING_SELECTED", List.of(
@@ -97,7 +98,7 @@ class HearingMails {
 
     @ApplicationModuleListener
     void on(ReportPublished e) {
-        for (HearingService.Participant p : hearings.speakersOfDraft(e.draftId())) {
+        for (HearingService.Participant p : hearings.participantsOfDraft(e.draftId())) {
             Locale locale = locale(p.locale());
             String hearingReport = p.reportPublished() ? baseUrl + "/hearings/" + p.hearingId() + "/report" : "";
             outbox.enqueue("hearing-handled:" + e.draftId() + ":" + p.registrationId(), p.email(),
