@@ -1,13 +1,8 @@
 package org.kaimen.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.kaimen.shared.infra.LinkTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +18,6 @@ public class TokenRepository {
     public record Stored(long id, long accountId, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
 
     public TokenRepository(JdbcClient jdbc) {
@@ -31,9 +25,7 @@ public class TokenRepository {
     }
 
     public Issued issue(long accountId, Purpose purpose, OffsetDateTime now, OffsetDateTime expiresAt) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = LinkTokens.generate();
         long id = jdbc.sql("""
                         INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at)
                         VALUES (:account, :purpose, :hash, :now, :expires) RETURNING id""")
@@ -81,11 +73,6 @@ public class TokenRepository {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return LinkTokens.sha256(token);
     }
 }

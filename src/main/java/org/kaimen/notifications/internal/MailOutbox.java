@@ -20,6 +20,10 @@ public class MailOutbox {
                        OffsetDateTime createdAt, OffsetDateTime sentAt) {
     }
 
+    /** A file sent with a mail, e.g. the hearing's .ics invitation. */
+    public record Attachment(String filename, String contentType, byte[] content) {
+    }
+
     private static final String COLUMNS = """
             id, dedupe_key, recipient, subject, body_text, kind, status, attempts, next_attempt_at, last_error,
             message_id, created_at, sent_at""";
@@ -51,6 +55,40 @@ public class MailOutbox {
             metrics.queued(kind);
         }
         return added;
+    }
+
+    /** As {@link #enqueue(String, String, String, String, String)}, with files stored next to the mail. */
+    @Transactional
+    public boolean enqueue(String dedupeKey, String recipient, String subject, String body, String kind,
+                           List<Attachment> attachments) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var id = jdbc.sql("""
+                        INSERT INTO mail_outbox (dedupe_key, recipient, subject, body_text, kind, status,
+                                                 next_attempt_at, message_id, created_at)
+                        VALUES (:key, :to, :subject, :body, :kind, 'QUEUED', :now, :messageId, :now)
+                        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""")
+                .param("key", dedupeKey).param("to", recipient).param("subject", subject).param("body", body)
+                .param("kind", kind).param("now", now)
+                .param("messageId", "<" + UUID.randomUUID() + "@kaimen>")
+                .query(Long.class).optional();
+        id.ifPresent(mailId -> {
+            for (int i = 0; i < attachments.size(); i++) {
+                Attachment a = attachments.get(i);
+                jdbc.sql("""
+                                INSERT INTO mail_attachment (mail_id, position, filename, content_type, content)
+                                VALUES (:m, :p, :f, :t, :c)""")
+                        .param("m", mailId).param("p", i).param("f", a.filename()).param("t", a.contentType())
+                        .param("c", a.content()).update();
+            }
+        });
+        return id.isPresent();
+    }
+
+    public List<Attachment> attachments(long mailId) {
+        return jdbc.sql("""
+                        SELECT filename, content_type, content FROM mail_attachment
+                        WHERE mail_id = :m ORDER BY position""")
+                .param("m", mailId).query(Attachment.class).list();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -100,12 +101,16 @@ public class OutboxSender {
                 setHeader("Message-ID", mail.messageId());
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        var attachments = outbox.attachments(mail.id());
+        MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         InternetAddress from = new InternetAddress(properties.from());
         helper.setFrom(new InternetAddress(from.getAddress(), from.getPersonal(), "UTF-8"));
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.bodyText(), false);
+        for (MailOutbox.Attachment a : attachments) {
+            helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
     }
