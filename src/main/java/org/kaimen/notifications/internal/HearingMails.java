@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HearingMails {
 
+    private final MailTemplates templates;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MailOutbox outbox;
@@ -34,9 +35,10 @@ class HearingMails {
     private final String baseUrl;
     private final ZoneId zone;
 
-    HearingMails(MailOutbox outbox, HearingService hearings, MessageSource messages,
+    HearingMails(MailOutbox outbox, HearingService hearings, MessageSource messages, MailTemplates templates,
                  @Value("${kaimen.base-url}") String baseUrl,
                  @Value("${kaimen.time-zone:Asia/Shanghai}") String zone) {
+        this.templates = templates;
         this.outbox = outbox;
         this.hearings = hearings;
         this.messages = messages;
@@ -112,8 +114,10 @@ class HearingMails {
         return WHEN.format(t.atZoneSameInstant(zone));
     }
 
+    /** Subjects and bodies may carry an administrator's wording; other keys (roles) come from the messages. */
     private String msg(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+        return key.endsWith(".subject") || key.endsWith(".body") ? templates.text(key, args, locale)
+                : messages.getMessage(key, args, locale);
     }
 
     private static Locale locale(String tag) {

@@ -37,7 +37,21 @@ public class MailTemplates {
             "mail.expert.reminder.subject", "mail.expert.reminder.body",
             "mail.expert.answer.accepted.subject", "mail.expert.answer.accepted.body",
             "mail.expert.answer.declined.subject", "mail.expert.answer.declined.body",
-            "mail.expert.answer.expired.subject", "mail.expert.answer.expired.body");
+            "mail.expert.answer.expired.subject", "mail.expert.answer.expired.body",
+            "mail.hearing.registered.subject", "mail.hearing.registered.body",
+            "mail.hearing.speaker.selected.subject", "mail.hearing.speaker.selected.body",
+            "mail.hearing.speaker.waiting.subject", "mail.hearing.speaker.waiting.body",
+            "mail.hearing.speaker.not_selected.subject", "mail.hearing.speaker.not_selected.body",
+            "mail.hearing.speaker.pending.subject", "mail.hearing.speaker.pending.body",
+            "mail.hearing.speaker.admitted.subject", "mail.hearing.speaker.admitted.body",
+            "mail.hearing.observer.admitted.subject", "mail.hearing.observer.admitted.body",
+            "mail.hearing.observer.not_selected.subject", "mail.hearing.observer.not_selected.body",
+            "mail.hearing.observer.pending.subject", "mail.hearing.observer.pending.body",
+            "mail.hearing.observer.selected.subject", "mail.hearing.observer.selected.body",
+            "mail.hearing.observer.waiting.subject", "mail.hearing.observer.waiting.body",
+            "mail.hearing.review.subject", "mail.hearing.review.body",
+            "mail.hearing.handled.subject", "mail.hearing.handled.body",
+            "mail.hearing.speaker.withdrawn.subject", "mail.hearing.speaker.withdrawn.body");
     public static final List<String> LANGUAGES = List.of("zh-CN", "en");
     static final long REFRESH_MILLIS = 60_000;
 
