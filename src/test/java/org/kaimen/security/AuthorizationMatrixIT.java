@@ -109,7 +109,15 @@ class AuthorizationMatrixIT {
             entry("GET /api/v1/open-data/drafts/{id}/comments.json", Access.PUBLIC),
             entry("GET /api/v1/open-data/drafts/{id}/opinions", Access.PUBLIC),
             entry("GET /api/v1/open-data/drafts/{id}/opinions.csv", Access.PUBLIC),
-            entry("GET /api/v1/open-data/drafts/{id}/opinions.json", Access.PUBLIC));
+            entry("GET /api/v1/open-data/drafts/{id}/opinions.json", Access.PUBLIC),
+            entry("GET /api/v1/hearings", Access.PUBLIC),
+            entry("GET /api/v1/hearings/{id}", Access.PUBLIC),
+            entry("POST /api/v1/hearings/{id}/registrations", Access.PUBLIC),
+            entry("GET /api/v1/hearings/{id}/lottery", Access.PUBLIC),
+            entry("GET /api/v1/hearings/{id}/timeline", Access.STAFF),
+            entry("GET /api/v1/hearings/{id}/report", Access.PUBLIC),
+            entry("GET /api/v1/hearings/{id}/report.docx", Access.PUBLIC),
+            entry("GET /api/v1/hearings/{id}/report.pdf", Access.PUBLIC));
 
     /** Calls with a side effect on shared state that a probe must not trigger for real; their guard is still probed. */
     static final Set<String> PROBE_DENIED_ONLY = Set.of("POST /api/v1/admin/index/rebuild");
