@@ -6,7 +6,6 @@ import org.kaimen.shared.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,6 @@ public class MailRetention {
 
     /** @return how many mails were deleted */
     @Scheduled(cron = "0 30 3 * * *", zone = "${kaimen.time-zone}")
-    @SchedulerLock(name = "mail-retention", lockAtMostFor = "PT1H")
     public int purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minusDays(settings.intValue(Settings.SENT_MAIL_DAYS));
         int deleted = jdbc.sql("""

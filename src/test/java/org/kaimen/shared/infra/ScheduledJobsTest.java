@@ -23,7 +23,8 @@ class ScheduledJobsTest {
             "CommentIndexSetup.retry", "each instance needs its own connection to the index; creating it is idempotent",
             "CommentIndexer.catchUp", "feeds this instance's in-memory campaign detector",
             "TopicService.recomputeChanged", "takes a lock per draft inside, with the age check under the lock",
-            "IndexAdmin.rebuildOutdated", "the rebuild takes a lock across instances; each instance must check");
+            "IndexAdmin.rebuildOutdated", "the rebuild takes a lock across instances; each instance must check",
+            "MailRetention.purge", "one DELETE past a cutoff: a second run deletes nothing more");
 
     @Test
     void everyScheduledJobIsLockedAcrossInstancesOrSaysWhyItMayRunOnEach() {
