@@ -253,7 +253,10 @@ public class Browser {
 
     // Evidence.
 
-    /** Writes what the viewport shows to docs/screenshots/{name}.png, for the README. */
+    /**
+     * Writes what the viewport shows to target/screenshots/{name}.png; with {@code -Dkaimen.screenshots=docs/screenshots}
+     * it refreshes the README's pictures (a plain test run leaves the working tree clean).
+     */
     public Browser screenshot(String name) {
         waitForVaadin();
         // Fonts and the layout's transitions settle after the last server round trip.
@@ -263,7 +266,7 @@ public class Browser {
                     || a.effect && a.effect.getTiming().iterations === Infinity);""")));
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         try {
-            Path dir = Path.of(System.getProperty("kaimen.screenshots", "docs/screenshots"));
+            Path dir = Path.of(System.getProperty("kaimen.screenshots", "target/screenshots"));
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), png);
         } catch (IOException e) {
