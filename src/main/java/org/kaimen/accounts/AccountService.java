@@ -14,6 +14,7 @@ import org.kaimen.accounts.internal.TokenRepository;
 import org.kaimen.accounts.internal.TokenRepository.Purpose;
 import org.kaimen.shared.audit.AuditLog;
 import org.kaimen.shared.web.KaimenException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -45,10 +46,12 @@ public class AccountService {
     private final AccountProperties properties;
     private final Clock clock;
     private final String baseUrl;
+    private final ObjectProvider<PersonalDataHolder> holders;
 
     public AccountService(AccountRepository accounts, TokenRepository tokens, PasswordEncoder passwords,
                           ApplicationEventPublisher events, AuditLog audit, AccountProperties properties, Clock clock,
-                          @Value("${kaimen.base-url}") String baseUrl) {
+                          @Value("${kaimen.base-url}") String baseUrl, ObjectProvider<PersonalDataHolder> holders) {
+        this.holders = holders;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -185,6 +188,41 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<AccountSummary> find(long id) {
         return accounts.findById(id);
+    }
+
+    /**
+     * The signed-in person's data from every module that holds some, for them to download. Nothing is masked: it is
+     * their own.
+     */
+    @Transactional
+    public java.util.Map<String, Object> exportMyData() {
+        AccountSummary me = current().orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED,
+                "problem.unauthorized"));
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("account", java.util.Map.of("username", me.username(), "email", me.email() == null ? "" : me.email(),
+                "displayName", me.displayName(), "locale", me.locale(), "createdAt", me.createdAt().toString(),
+                "roles", me.roles().stream().map(Enum::name).sorted().toList()));
+        holders.orderedStream().forEach(h -> out.put(h.section(), h.export(me)));
+        audit.record("account.export", "account", me.id(), null);
+        return out;
+    }
+
+    /**
+     * Deletes the signed-in person's account and personal data now (the law allows 15 days; nothing needs them):
+     * every holder erases or anonymises its part, then the account keeps only an id that other records point to.
+     * Comments stay in the consultation's record, without a name and with contact data in the text masked.
+     */
+    @Transactional
+    public void eraseMe() {
+        AccountSummary me = current().orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED,
+                "problem.unauthorized"));
+        if (me.roles().stream().anyMatch(Role::isStaff)) {
+            // A clerk's name stays on the decisions they signed; their account is closed by an administrator.
+            throw new KaimenException(HttpStatus.CONFLICT, "accounts.error.staff-erase");
+        }
+        holders.orderedStream().forEach(h -> h.erase(me));
+        accounts.anonymise(me.id(), passwords.encode(java.util.UUID.randomUUID().toString()), now());
+        audit.record("account.erase", "account", me.id(), null);
     }
 
     /** The signed-in account, if any. */

@@ -223,6 +223,10 @@ public class ExpertService {
     /** Every expert's year, with the warnings for the dismissal rule and for terms about to end. */
     @Transactional(readOnly = true)
     public List<YearRecord> yearRecords(int year) {
+        if (year < 2000 || year > 2200) {
+            // PostgreSQL's timestamps end in the year 294276; a typo in an address must not reach it as a 500.
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "experts.error.year", year);
+        }
         OffsetDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = from.plusYears(1);
         OffsetDateTime now = now();

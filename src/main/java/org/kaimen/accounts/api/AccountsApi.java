@@ -44,6 +44,20 @@ class AccountsApi {
         return new Me(a.username(), a.displayName(), a.roles());
     }
 
+    @GetMapping("/me/personal-data")
+    @Operation(summary = "Everything Kaimen holds about the caller, as JSON (个人信息保护法 第四十五条)")
+    java.util.Map<String, Object> personalData() {
+        return accounts.exportMyData();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Deletes the caller's account and personal data now (个人信息保护法 第四十七条); "
+            + "comments stay in the record without a name")
+    void erase() {
+        accounts.eraseMe();
+    }
+
     @GetMapping("/admin/accounts")
     @Operation(summary = "Accounts, for administrators")
     List<AccountJson> accounts(@RequestParam(defaultValue = "") String q,

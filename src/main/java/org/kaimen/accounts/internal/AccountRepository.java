@@ -156,4 +156,18 @@ public class AccountRepository {
                 rs.getObject("locked_until", OffsetDateTime.class));
         return new Credentials(summary, rs.getString("password_hash"), rs.getInt("failed_logins"));
     }
+
+    /**
+     * What stays of an erased account: its id (comments and supports point to it) and nothing that names or reaches
+     * the person. The unusable password hash and DISABLED status keep it from ever signing in again.
+     */
+    public void anonymise(long id, String unusableHash, OffsetDateTime now) {
+        jdbc.sql("""
+                        UPDATE account SET username = 'erased-' || id, email = NULL, display_name = '',
+                            password_hash = :hash, status = 'DISABLED', email_verified_at = NULL, updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id).param("hash", unusableHash).param("now", now).update();
+        jdbc.sql("DELETE FROM account_role WHERE account_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM account_token WHERE account_id = :id").param("id", id).update();
+    }
 }

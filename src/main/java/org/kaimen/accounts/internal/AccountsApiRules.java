@@ -12,6 +12,6 @@ class AccountsApiRules implements ApiAccessRules {
             org.springframework.security.config.annotation.web.builders.HttpSecurity>
                                   .AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN_NAME);
-        rules.requestMatchers("/api/v1/me").authenticated();
+        rules.requestMatchers("/api/v1/me", "/api/v1/me/personal-data").authenticated();
     }
 }

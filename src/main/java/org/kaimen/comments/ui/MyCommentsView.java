@@ -1,5 +1,16 @@
 package org.kaimen.comments.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.io.ByteArrayInputStream;
+import org.kaimen.accounts.AccountService;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -27,9 +38,16 @@ public class MyCommentsView extends Main implements BeforeEnterObserver, HasDyna
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final transient CommentService comments;
+    private final transient AccountService accounts;
+    private final transient ObjectMapper json;
+    private final transient AuthenticationContext authentication;
 
-    public MyCommentsView(CommentService comments) {
+    public MyCommentsView(CommentService comments, AccountService accounts, ObjectMapper json,
+                          AuthenticationContext authentication) {
         this.comments = comments;
+        this.accounts = accounts;
+        this.json = json;
+        this.authentication = authentication;
         addClassNames("kaimen-content", "kaimen-my-comments");
     }
 
@@ -40,6 +58,7 @@ public class MyCommentsView extends Main implements BeforeEnterObserver, HasDyna
         List<MyComment> mine = comments.myComments();
         if (mine.isEmpty()) {
             add(new Paragraph(getTranslation("comments.mine.none")), new Anchor("", getTranslation("nav.home")));
+            add(personalData());
             return;
         }
         Div list = new Div();
@@ -77,7 +96,44 @@ public class MyCommentsView extends Main implements BeforeEnterObserver, HasDyna
             }
             list.add(card);
         }
-        add(list);
+        add(list, personalData());
+    }
+
+    /** 个人信息保护法 第四十五条 and 第四十七条: the person may copy their data and have it deleted. */
+    private Div personalData() {
+        Div section = new Div(new H2(getTranslation("mine.personal-data")),
+                new Paragraph(getTranslation("mine.personal-data.hint")));
+        section.setId("personal-data");
+        section.addClassName("kaimen-card");
+        Anchor download = new Anchor(new StreamResource("kaimen-personal-data.json", () -> {
+            try {
+                return new ByteArrayInputStream(json.writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(accounts.exportMyData()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), getTranslation("mine.personal-data.download"));
+        download.getElement().setAttribute("download", true);
+        download.setId("personal-data-download");
+        Button erase = new Button(getTranslation("mine.personal-data.erase"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("mine.personal-data.erase"));
+            confirm.setText(getTranslation("mine.personal-data.erase-confirm"));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("common.cancel"));
+            confirm.setConfirmText(getTranslation("mine.personal-data.erase"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(c -> {
+                accounts.eraseMe();
+                Notification.show(getTranslation("mine.personal-data.erased"));
+                authentication.logout();
+            });
+            confirm.open();
+        });
+        erase.setId("personal-data-erase");
+        erase.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        section.add(new Div(download), erase);
+        return section;
     }
 
     @Override
