@@ -78,7 +78,12 @@ public class Embeddings {
                         INSERT INTO comment_embedding (comment_id, model, text_hash, vector)
                         VALUES (:id, :model, :hash, CAST(:vector AS REAL[]))
                         ON CONFLICT (comment_id) DO UPDATE SET model = :model, text_hash = :hash, vector = CAST(:vector AS REAL[]),
-                            created_at = now(), neighbours_checked = FALSE""")
+                            created_at = now(),
+                            -- Two threads may compute the same text at once (an event and the catch-up): only a new
+                            -- text makes the neighbours worth searching again.
+                            neighbours_checked = comment_embedding.neighbours_checked
+                                AND comment_embedding.text_hash = EXCLUDED.text_hash
+                                AND comment_embedding.model = EXCLUDED.model""")
                 .param("id", commentId).param("model", MODEL).param("hash", hash).param("vector", literal(vector))
                 .update();
         return vector;
