@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kaimen.accounts.Role;
-import org.kaimen.hearings.Hearer;
-import org.kaimen.hearings.HearingPlan;
 import org.kaimen.hearings.HearingService;
 import org.kaimen.testsupport.Mails;
 import org.kaimen.testsupport.SignedIn;
+import org.kaimen.testsupport.TestHearings;
 import org.kaimen.testsupport.browser.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,15 +27,8 @@ class HearingBrowserIT extends BrowserTest {
     void aRegistrantSignsUpOnAPhoneIsDrawnAndIsToldByMail() {
         String clerk = accounts.create(Role.DRAFTER);
         long draftId = openConsultation("物业条例听证");
-        long hearingId = SignedIn.as(clerk, "ROLE_DRAFTER", () -> {
-            long id = hearings.create(new HearingPlan(draftId, "物业条例立法听证会", "市人大常委会第一会议室", null,
-                    OffsetDateTime.now(clock).plusDays(30), null, 4, 4, 8,
-                    List.of(new HearingPlan.MatterPlan("物业费的调整程序", List.of("a12"))),
-                    List.of(new Hearer("主持人", "法制委员会", true), new Hearer("甲", "法工委", false),
-                            new Hearer("乙", "住建局", false))));
-            hearings.announce(id);
-            return id;
-        });
+        long hearingId = SignedIn.as(clerk, "ROLE_DRAFTER",
+                () -> TestHearings.announced(hearings, draftId, "物业条例立法听证会", clock));
         String email = "speaker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
         browser.phone().open("hearings/" + hearingId);

@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.kaimen.accounts.Role;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSource;
-import org.kaimen.hearings.Hearer;
-import org.kaimen.hearings.HearingPlan;
 import org.kaimen.hearings.HearingService;
-import java.time.OffsetDateTime;
+import org.kaimen.testsupport.TestHearings;
 import org.kaimen.security.AuthorizationMatrixIT.Access;
 import org.kaimen.security.AuthorizationMatrixIT.Caller;
 import org.kaimen.testsupport.KaribuSupport;
@@ -103,15 +101,8 @@ class ViewAccessMatrixIT extends KaribuSupport {
                     "修改稿", "测试");
             return id;
         });
-        long hearingId = SignedIn.as(clerk, "ROLE_DRAFTER", () -> {
-            long id = hearings.create(new HearingPlan(draftId, "权限矩阵听证会", "第一会议室", null,
-                    OffsetDateTime.now(clock).plusDays(30), null, 4, 4, 8,
-                    List.of(new HearingPlan.MatterPlan("物业费的调整程序", List.of("a12"))),
-                    List.of(new Hearer("主持人", "法制委员会", true), new Hearer("甲", "法工委", false),
-                            new Hearer("乙", "住建局", false))));
-            hearings.announce(id);
-            return id;
-        });
+        long hearingId = SignedIn.as(clerk, "ROLE_DRAFTER",
+                () -> TestHearings.announced(hearings, draftId, "权限矩阵听证会", clock));
         Map<String, Class<? extends Component>> routes = routes();
         List<String> wrong = new ArrayList<>();
         for (Caller caller : Caller.values()) {
