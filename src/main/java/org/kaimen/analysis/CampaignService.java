@@ -69,24 +69,28 @@ public class CampaignService {
             return new Update(null, Map.of());
         }
         HybridCampaigns detector = detector(c.draftId());
-        float[] vector = c.status() == CommentStatus.HIDDEN || knows(detector, c) ? null
-                : embeddings.forComment(c.id(), c.text());
+        // No database work while holding the detector: a listener's transaction keeps the row of its comment's
+        // vector locked until it commits, and waiting for that row inside the monitor (the catch-up taking the same
+        // comment) while the listener waits for the monitor would deadlock.
+        float[] vector = c.status() == CommentStatus.HIDDEN ? null : embeddings.forComment(c.id(), c.text());
+        List<Long> linked = null;
+        Update update;
         synchronized (detector) {
             if (c.status() == CommentStatus.HIDDEN) {
                 detector.remove(c.id());
             } else if (!detector.contains(c.id())) {
-                if (vector == null) {
-                    vector = embeddings.forComment(c.id(), c.text());
-                }
-                List<Long> linked = detector.add(c.id(), c.text(), c.authorKey(), vector);
-                links.save(c.draftId(), c.id(), linked);
+                linked = detector.add(c.id(), c.text(), c.authorKey(), vector);
             }
             Map<Long, Long> changes = pending.computeIfAbsent(c.draftId(), k -> new ConcurrentHashMap<>());
             detector.drainChanges().forEach((member, campaign) -> changes.put(member, campaign == null ? NONE : campaign));
             Map<Long, Long> report = new HashMap<>();
             changes.forEach((member, campaign) -> report.put(member, campaign == NONE ? null : campaign));
-            return new Update(detector.campaignOf(c.id()), report);
+            update = new Update(detector.campaignOf(c.id()), report);
         }
+        if (linked != null) {
+            links.save(c.draftId(), c.id(), linked);
+        }
+        return update;
     }
 
     /**
