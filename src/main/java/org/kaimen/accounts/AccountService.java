@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.kaimen.accounts.internal.AccountProperties;
 import org.kaimen.accounts.internal.AccountRepository;
+import org.kaimen.accounts.internal.ApiTokenAuthenticator;
+import org.kaimen.accounts.internal.ApiTokenRepository;
 import org.kaimen.accounts.internal.TokenRepository;
 import org.kaimen.accounts.internal.TokenRepository.Purpose;
 import org.kaimen.shared.audit.AuditLog;
@@ -47,11 +49,16 @@ public class AccountService {
     private final Clock clock;
     private final String baseUrl;
     private final ObjectProvider<PersonalDataHolder> holders;
+    private final ApiTokenRepository apiTokens;
+    private final ApiTokenAuthenticator apiTokenAuthenticator;
 
     public AccountService(AccountRepository accounts, TokenRepository tokens, PasswordEncoder passwords,
                           ApplicationEventPublisher events, AuditLog audit, AccountProperties properties, Clock clock,
-                          @Value("${kaimen.base-url}") String baseUrl, ObjectProvider<PersonalDataHolder> holders) {
+                          @Value("${kaimen.base-url}") String baseUrl, ObjectProvider<PersonalDataHolder> holders,
+                          ApiTokenRepository apiTokens, ApiTokenAuthenticator apiTokenAuthenticator) {
         this.holders = holders;
+        this.apiTokens = apiTokens;
+        this.apiTokenAuthenticator = apiTokenAuthenticator;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -156,6 +163,7 @@ public class AccountService {
             throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "accounts.error.roles");
         }
         accounts.replaceRoles(accountId, roles);
+        apiTokenAuthenticator.forgetAccount(accountId);
         audit.record("account.roles", "account", accountId, "roles=" + roles);
     }
 
@@ -163,6 +171,7 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public void setStatus(long accountId, AccountStatus status) {
         accounts.setStatus(accountId, status, now());
+        apiTokenAuthenticator.forgetAccount(accountId);
         audit.record("account.status", "account", accountId, "status=" + status);
     }
 
@@ -221,8 +230,64 @@ public class AccountService {
             throw new KaimenException(HttpStatus.CONFLICT, "accounts.error.staff-erase");
         }
         holders.orderedStream().forEach(h -> h.erase(me));
+        apiTokens.revokeAll(me.id(), now());
+        apiTokenAuthenticator.forgetAccount(me.id());
         accounts.anonymise(me.id(), passwords.encode(java.util.UUID.randomUUID().toString()), now());
         audit.record("account.erase", "account", me.id(), null);
+    }
+
+    /** At most this many usable tokens per account: enough for every station and client, few enough to review. */
+    public static final int MAX_API_TOKENS = 10;
+    /** Tokens expire: a forgotten one in a script must not open the API for ever. */
+    public static final int MAX_API_TOKEN_DAYS = 366;
+
+    /**
+     * Creates a personal API token for the signed-in account, valid for {@code days}. Only a password sign-in may
+     * create one: a leaked token must not be able to extend its own life by minting successors.
+     */
+    @Transactional
+    public NewApiToken createApiToken(String name, int days) {
+        AccountSummary me = current().orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED,
+                "problem.unauthorized"));
+        if (SecurityContextHolder.getContext().getAuthentication()
+                instanceof ApiTokenAuthenticator.ApiTokenAuthentication) {
+            throw new KaimenException(HttpStatus.FORBIDDEN, "accounts.error.token-by-token");
+        }
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 60) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "accounts.error.token-name");
+        }
+        if (days < 1 || days > MAX_API_TOKEN_DAYS) {
+            throw new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY, "accounts.error.token-days",
+                    String.valueOf(MAX_API_TOKEN_DAYS));
+        }
+        OffsetDateTime now = now();
+        if (apiTokens.countUsable(me.id(), now) >= MAX_API_TOKENS) {
+            throw new KaimenException(HttpStatus.CONFLICT, "accounts.error.token-count",
+                    String.valueOf(MAX_API_TOKENS));
+        }
+        OffsetDateTime expires = now.plusDays(days);
+        ApiTokenRepository.NewToken token = apiTokens.insert(me.id(), label, now, expires);
+        audit.record("account.api-token.create", "api_token", token.id(), "name=" + label + ", days=" + days);
+        return new NewApiToken(token.id(), label, token.token(), expires);
+    }
+
+    /** The signed-in account's tokens, newest first, revoked and expired ones included (with their dates). */
+    @Transactional(readOnly = true)
+    public List<ApiTokenInfo> apiTokens() {
+        return current().map(me -> apiTokens.ofAccount(me.id())).orElse(List.of());
+    }
+
+    /** Revokes one of the signed-in account's tokens; effective at once on this instance, within 30 s on others. */
+    @Transactional
+    public void revokeApiToken(long tokenId) {
+        AccountSummary me = current().orElseThrow(() -> new KaimenException(HttpStatus.UNAUTHORIZED,
+                "problem.unauthorized"));
+        if (!apiTokens.revoke(me.id(), tokenId, now())) {
+            throw new KaimenException(HttpStatus.NOT_FOUND, "accounts.error.token-unknown");
+        }
+        apiTokenAuthenticator.forgetAccount(me.id());
+        audit.record("account.api-token.revoke", "api_token", tokenId, null);
     }
 
     /** The signed-in account, if any. */

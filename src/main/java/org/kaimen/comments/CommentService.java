@@ -70,11 +70,17 @@ public class CommentService {
     private final RateLimiter perAccount;
     private final RateLimiter anonymousPerAddress;
     private final CommentMetrics metrics;
+    private final org.kaimen.comments.internal.SubmissionGate gate;
+    private final org.springframework.transaction.support.TransactionTemplate inTransaction;
 
     public CommentService(CommentRepository comments, DraftService drafts, AccountService accounts,
                           ModerationRules moderation, Challenges challenges, CommentProperties properties,
                           ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
-                          AuditLog audit, Clock clock, CommentMetrics metrics, Settings settings) {
+                          AuditLog audit, Clock clock, CommentMetrics metrics, Settings settings,
+                          org.kaimen.comments.internal.SubmissionGate gate,
+                          org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.gate = gate;
+        this.inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.metrics = metrics;
         this.messages = messages;
         this.comments = comments;
@@ -99,9 +105,13 @@ public class CommentService {
      * Stores a comment and answers with its receipt. A repeat with the same idempotency key (a double click, a
      * network retry) answers with the first comment and stores nothing.
      */
-    @Transactional
     public SubmittedComment submit(NewComment c) {
         long started = System.nanoTime();
+        // Admission comes before the transaction: a submission waiting for its turn must not hold a connection.
+        return gate.admit(() -> inTransaction.execute(status -> store(c, started)));
+    }
+
+    private SubmittedComment store(NewComment c, long started) {
         DraftSummary draft = drafts.requireOpen(c.draftId());
         Optional<AccountSummary> me = accounts.current();
         boolean staff = me.map(a -> a.hasRole(Role.DRAFTER) || a.hasRole(Role.ADMIN)).orElse(false);

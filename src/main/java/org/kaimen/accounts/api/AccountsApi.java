@@ -58,6 +58,31 @@ class AccountsApi {
         accounts.eraseMe();
     }
 
+    record TokenRequest(String name, Integer days) {
+    }
+
+    @GetMapping("/me/tokens")
+    @Operation(summary = "The caller's personal API tokens (never the secrets)")
+    List<org.kaimen.accounts.ApiTokenInfo> tokens() {
+        return accounts.apiTokens();
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/me/tokens")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Creates a personal API token, shown once; send it as `Authorization: Bearer <token>`",
+            description = "Needs a password sign-in (a token cannot create tokens). `days` defaults to 90, at most 366.")
+    org.kaimen.accounts.NewApiToken createToken(@org.springframework.web.bind.annotation.RequestBody TokenRequest body) {
+        return accounts.createApiToken(body == null ? null : body.name(),
+                body == null || body.days() == null ? 90 : body.days());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/tokens/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revokes one of the caller's API tokens")
+    void revokeToken(@org.springframework.web.bind.annotation.PathVariable long id) {
+        accounts.revokeApiToken(id);
+    }
+
     @GetMapping("/admin/accounts")
     @Operation(summary = "Accounts, for administrators")
     List<AccountJson> accounts(@RequestParam(defaultValue = "") String q,

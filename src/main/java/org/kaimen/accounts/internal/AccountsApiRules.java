@@ -12,6 +12,7 @@ class AccountsApiRules implements ApiAccessRules {
             org.springframework.security.config.annotation.web.builders.HttpSecurity>
                                   .AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN_NAME);
-        rules.requestMatchers("/api/v1/me", "/api/v1/me/personal-data").authenticated();
+        rules.requestMatchers("/api/v1/me", "/api/v1/me/personal-data", "/api/v1/me/tokens",
+                "/api/v1/me/tokens/*").authenticated();
     }
 }

@@ -75,19 +75,20 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, List<ApiAccessRules> moduleRules, MessageSource messages,
-                                 LocaleResolver locales, ObjectMapper json,
+                                 LocaleResolver locales, ObjectMapper json, ApiTokenAuthenticator apiTokens,
                                  @Value("${kaimen.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        org.springframework.security.web.AuthenticationEntryPoint unauthorized = (request, response, e) ->
+                problem(response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages,
+                        locales.resolveLocale(request), json);
         http.securityMatcher("/api/**", "/actuator/**")
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(apiTokens, unauthorized), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages,
-                                locales.resolveLocale(request), json)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "problem.unauthorized", messages, locales.resolveLocale(request), json))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "problem.forbidden", messages, locales.resolveLocale(request), json)))
                 .authorizeHttpRequests(rules -> {
