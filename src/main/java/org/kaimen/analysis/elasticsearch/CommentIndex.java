@@ -35,6 +35,23 @@ public class CommentIndex {
     /** Greater than any row version: a removed comment's tombstone wins over every earlier state. */
     static final long TOMBSTONE_VERSION = Long.MAX_VALUE / 2;
     /**
+     * Partial updates (the vector, the campaign, the clusters) go through Elasticsearch's update API, which can only
+     * version internally: each one adds 1 to the document's version. A full write therefore uses the row version
+     * shifted by these bits, so that the next change of the row still outranks any number of partial updates made
+     * since (up to a million), instead of being refused as a conflict and leaving a stale document behind.
+     */
+    static final int PARTIAL_UPDATE_BITS = 20;
+
+    /** The Elasticsearch version of a full write of a row at {@code rowVersion}. */
+    public static long documentVersion(long rowVersion) {
+        return rowVersion << PARTIAL_UPDATE_BITS;
+    }
+
+    /** The row version a document was fully written at, whatever partial updates followed. */
+    public static long rowVersion(long documentVersion) {
+        return documentVersion >> PARTIAL_UPDATE_BITS;
+    }
+    /**
      * Raw cosine similarity a comment needs to count as saying the same thing. bge-small-zh (quantized) puts
      * paraphrases at about 0.7 and merely related comments on the same subject below 0.6.
      */
@@ -66,7 +83,7 @@ public class CommentIndex {
             // require_alias: a write before the alias exists must fail (and be retried), not create a stray index
             // with dynamic mappings under the alias's name.
             boolean viaAlias = index.equals(setup.alias());
-            client.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
+            client.index(i -> i.index(index).id(String.valueOf(c.id())).version(documentVersion(c.rowVersion()))
                     .versionType(VersionType.External).requireAlias(viaAlias)
                     .document(document(c, campaignId, topics.of(c.id()))));
         } catch (ElasticsearchException | IOException e) {
@@ -106,7 +123,8 @@ public class CommentIndex {
         BulkRequest.Builder b = new BulkRequest.Builder();
         Map<Long, List<Long>> clusters = topics.of(comments.stream().map(IndexableComment::id).toList());
         for (IndexableComment c : comments) {
-            b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id())).version(c.rowVersion())
+            b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id()))
+                    .version(documentVersion(c.rowVersion()))
                     .versionType(VersionType.External)
                     .document(document(c, campaignOf.apply(c), clusters.getOrDefault(c.id(), List.of())))));
         }
@@ -323,7 +341,7 @@ public class CommentIndex {
         return out;
     }
 
-    /** Adds a comment's sentence vector once computed (a partial update: the document's version stays). */
+    /** Adds a comment's sentence vector once computed (a partial update). */
     public void setVector(long commentId, float[] vector) throws IOException {
         try {
             client.update(u -> u.index(setup.alias()).id(String.valueOf(commentId)).retryOnConflict(5)

@@ -23,11 +23,13 @@ public class SubmissionGate {
 
     private final Semaphore permits;
     private final long maxWaitNanos;
+    private final int maxQueue;
     private final Counter rejected;
 
     SubmissionGate(AdmissionProperties properties, MeterRegistry registry) {
         this.permits = new Semaphore(properties.maxConcurrent(), true);
         this.maxWaitNanos = properties.maxWait().toNanos();
+        this.maxQueue = properties.maxQueue();
         this.rejected = Counter.builder("kaimen.comments.rejected")
                 .description("Submissions turned away with 429 because the instance was at capacity")
                 .tag("reason", "overload").register(registry);
@@ -38,12 +40,14 @@ public class SubmissionGate {
 
     /** Runs {@code work} when there is room, else throws {@link TooManyRequestsException}. */
     public <T> T admit(Supplier<T> work) {
-        boolean admitted;
-        try {
-            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
+        // tryAcquire() without a timeout barges past waiters: fine, it only succeeds when a permit is free anyway.
+        boolean admitted = permits.tryAcquire();
+        if (!admitted && permits.getQueueLength() < maxQueue) {
+            try {
+                admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!admitted) {
             rejected.increment();

@@ -17,7 +17,7 @@ class SubmissionGateTest {
     @Test
     void aSubmissionBeyondCapacityIsTurnedAwayWithARetryAfterOfOneToThreeSecondsAndCounted() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, Duration.ofMillis(20)), registry);
+        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, 4, Duration.ofMillis(20)), registry);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -42,7 +42,7 @@ class SubmissionGateTest {
 
     @Test
     void aPermitIsGivenBackWhenTheWorkFailsSoAnErrorCannotShrinkTheCapacity() {
-        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, Duration.ZERO), new SimpleMeterRegistry());
+        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, 4, Duration.ZERO), new SimpleMeterRegistry());
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> gate.admit(() -> {
                 throw new IllegalStateException("refused by validation");
@@ -52,8 +52,32 @@ class SubmissionGateTest {
     }
 
     @Test
+    void whenTheQueueIsFullASubmissionIsTurnedAwayAtOnceInsteadOfWaiting() throws Exception {
+        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, 0, Duration.ofSeconds(30)),
+                new SimpleMeterRegistry());
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> gate.admit(() -> {
+                inside.countDown();
+                await(release);
+                return null;
+            }));
+            inside.await();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> gate.admit(() -> "never")).isInstanceOf(TooManyRequestsException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not the 30 s wait")
+                    .isLessThan(Duration.ofSeconds(10));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aSubmissionThatWaitsBrieflyForAFreeSlotIsAdmitted() throws Exception {
-        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, Duration.ofSeconds(5)),
+        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, 4, Duration.ofSeconds(5)),
                 new SimpleMeterRegistry());
         CountDownLatch inside = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
