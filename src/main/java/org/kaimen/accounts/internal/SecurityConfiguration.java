@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.kaimen.accounts.ui.LoginView;
 import org.kaimen.shared.web.ApiAccessRules;
+import org.kaimen.shared.web.DatabaseUnavailable;
 import org.kaimen.shared.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -82,9 +83,16 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                // Checking a password needs the database: while it is down the caller learns that, not "wrong password".
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (DatabaseUnavailable.causedBy(e)) {
+                        problem(response, HttpStatus.SERVICE_UNAVAILABLE, "problem.http.503", messages,
+                                locales.resolveLocale(request), json);
+                    } else {
                         problem(response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages,
-                                locales.resolveLocale(request), json)))
+                                locales.resolveLocale(request), json);
+                    }
+                }))
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "problem.unauthorized", messages, locales.resolveLocale(request), json))
@@ -129,6 +137,9 @@ class SecurityConfiguration {
         response.setCharacterEncoding("UTF-8");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"kaimen\"");
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
         json.writeValue(response.getOutputStream(), problem);
     }
