@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +20,7 @@ import org.kaimen.comments.Stance;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSource;
 import org.kaimen.testsupport.Http;
+import org.kaimen.testsupport.IndexedComments;
 import org.kaimen.testsupport.IntegrationTest;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
@@ -92,10 +92,11 @@ class IndexingFaultIT {
 
         TestServices.elasticsearch().start();
         SecurityContextHolder.clearContext();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> indexed(draftId)
-                .equals(database(draftId)));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(IndexedComments.differences(indexed(draftId), IndexedComments.database(jdbc, draftId)))
+                        .isEmpty());
         assertThat(indexed(draftId)).hasSize(before.size() + during.size());
-        assertThat(indexed(draftId).get(during.get(0))).isEqualTo("HIDDEN");
+        assertThat(indexed(draftId).get(during.get(0)).status()).isEqualTo("HIDDEN");
         await().atMost(Duration.ofSeconds(60)).until(() -> admin.status().backlog() == 0);
     }
 
@@ -108,21 +109,7 @@ class IndexingFaultIT {
         return ids;
     }
 
-    /** comment id → status as the index has it */
-    private Map<Long, String> indexed(long draftId) throws Exception {
-        client.indices().refresh(r -> r.index(setup.alias()));
-        var response = client.search(s -> s.index(setup.alias()).size(1000)
-                .query(q -> q.term(t -> t.field("draftId").value(draftId))), Map.class);
-        Map<Long, String> out = new HashMap<>();
-        response.hits().hits().forEach(h -> out.put(Long.parseLong(h.id()), String.valueOf(h.source().get("status"))));
-        return out;
+    private Map<Long, IndexedComments.State> indexed(long draftId) {
+        return IndexedComments.indexed(client, setup.alias(), draftId);
     }
-
-    private Map<Long, String> database(long draftId) {
-        Map<Long, String> out = new HashMap<>();
-        jdbc.sql("SELECT id, status FROM comment WHERE draft_id = :d").param("d", draftId)
-                .query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
-        return out;
-    }
-
 }

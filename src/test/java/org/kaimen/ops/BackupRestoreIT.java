@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,10 +140,7 @@ class BackupRestoreIT {
         assertThat(p.exitValue()).as(script + ": " + output).isZero();
     }
 
-    private static void dropRestored() throws Exception {
-        try (Connection c = DriverManager.getConnection(TestServices.PG_URL + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + RESTORED + " WITH (FORCE)");
-        }
+    private static void dropRestored() {
+        TestServices.dropDatabase(RESTORED);
     }
 }

@@ -78,9 +78,14 @@ public final class TestServices {
     }
 
     private static void recreateDatabase() {
+        dropDatabase(DATABASE_IN_USE);
+    }
+
+    /** Drops a database of the shared server, with whatever is still connected to it. */
+    public static void dropDatabase(String name) {
         try (Connection c = DriverManager.getConnection(PG_URL + "postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE_IN_USE + " WITH (FORCE)");
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable at 127.0.0.1:5432: " + e.getMessage(), e);
         }

@@ -33,7 +33,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var authentication = authenticator.authenticate(header.substring(7).strip());
+        java.util.Optional<ApiTokenAuthenticator.ApiTokenAuthentication> authentication;
+        try {
+            authentication = authenticator.authenticate(header.substring(7).strip());
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The entry point tells "the database is down" (503) from "this token does not work" (401).
+            entryPoint.commence(request, response,
+                    new org.springframework.security.authentication.AuthenticationServiceException(e.getMessage(), e));
+            return;
+        }
         if (authentication.isEmpty()) {
             SecurityContextHolder.getContextHolderStrategy().clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unusable API token"));

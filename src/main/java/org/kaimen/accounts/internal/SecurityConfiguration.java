@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.kaimen.accounts.ui.LoginView;
 import org.kaimen.shared.web.ApiAccessRules;
+import org.kaimen.shared.web.DatabaseUnavailable;
 import org.kaimen.shared.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -77,9 +78,17 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, List<ApiAccessRules> moduleRules, MessageSource messages,
                                  LocaleResolver locales, ObjectMapper json, ApiTokenAuthenticator apiTokens,
                                  @Value("${kaimen.metrics.scrape-token:}") String scrapeToken) throws Exception {
-        org.springframework.security.web.AuthenticationEntryPoint unauthorized = (request, response, e) ->
+        // Checking a password or a token needs the database: while it is down the caller learns that, not "wrong
+        // password".
+        org.springframework.security.web.AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (DatabaseUnavailable.causedBy(e)) {
+                problem(response, HttpStatus.SERVICE_UNAVAILABLE, "problem.http.503", messages,
+                        locales.resolveLocale(request), json);
+            } else {
                 problem(response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", messages,
                         locales.resolveLocale(request), json);
+            }
+        };
         http.securityMatcher("/api/**", "/actuator/**")
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(apiTokens, unauthorized), BasicAuthenticationFilter.class)
@@ -130,6 +139,9 @@ class SecurityConfiguration {
         response.setCharacterEncoding("UTF-8");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"kaimen\"");
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
         json.writeValue(response.getOutputStream(), problem);
     }

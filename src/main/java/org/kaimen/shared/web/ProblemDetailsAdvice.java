@@ -37,8 +37,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
-        org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class).error("Unhandled error in an API call", e);
         Locale locale = LocaleContextHolder.getLocale();
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Nothing was stored: the client may send the same request again (with its Idempotency-Key) later.
+            org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class)
+                    .warn("API call failed, the database is unavailable: {}", e.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    messages.getMessage("problem.http.503", null, locale));
+            problem.setType(problemType("problem.http.503"));
+            problem.setTitle(messages.getMessage("problem.title.503", null, locale));
+            problem.setProperty("code", "problem.http.503");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(problem);
+        }
+        org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class).error("Unhandled error in an API call", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 messages.getMessage("problem.http.500", null, locale));
         problem.setType(problemType("problem.http.500"));
