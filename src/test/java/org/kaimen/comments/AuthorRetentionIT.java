@@ -14,6 +14,10 @@ import org.kaimen.analysis.SearchService;
 import org.kaimen.comments.internal.AuthorRetention;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSource;
+import org.kaimen.hearings.HearingService;
+import org.kaimen.hearings.Participation;
+import org.kaimen.hearings.RegistrationForm;
+import org.kaimen.hearings.internal.RegistrantRetention;
 import org.kaimen.shared.audit.AuditLog;
 import org.kaimen.shared.settings.Settings;
 import org.kaimen.testsupport.Http;
@@ -22,13 +26,14 @@ import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.SignedIn;
 import org.kaimen.testsupport.TestAccounts;
 import org.kaimen.testsupport.TestClock;
+import org.kaimen.testsupport.TestHearings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Comment authors' contact data is erased a set time after the consultation closed (个人信息保护法 第十九条); the
- * comments stay in the record, readable and searchable.
+ * Comment authors' contact data is erased a set time after the consultation closed, hearing registrants' names and
+ * addresses a set time after the hearing (个人信息保护法 第十九条); the comments and registrations stay in the record.
  */
 @IntegrationTest
 class AuthorRetentionIT {
@@ -58,11 +63,17 @@ class AuthorRetentionIT {
     AuthorRetention retention;
     String admin;
 
+    @Autowired
+    HearingService hearings;
+    @Autowired
+    RegistrantRetention registrants;
+
     @AfterEach
     void backToNow() {
         clock.reset();
         if (admin != null) {
-            setDays(settings.configured(Settings.COMMENT_AUTHOR_DAYS));
+            setDays(Settings.COMMENT_AUTHOR_DAYS, settings.configured(Settings.COMMENT_AUTHOR_DAYS));
+            setDays(Settings.HEARING_REGISTRANT_DAYS, settings.configured(Settings.HEARING_REGISTRANT_DAYS));
         }
     }
 
@@ -79,6 +90,7 @@ class AuthorRetentionIT {
         long consented = submit(li, closedLongAgo, "支持公示物业费。", new NewComment.Author("李四", null, null), true);
         long recent = submit(zhang, closedLately, "电话" + PHONE + "，停车位应当优先出租。",
                 new NewComment.Author("张三", null, PHONE, ADDRESS), false);
+        comments.report(withheld, "离题", "192.0.2.77");
         SignedIn.as(clerk, "ROLE_DRAFTER", () -> {
             drafts.closeNow(closedLongAgo);
             return null;
@@ -95,11 +107,11 @@ class AuthorRetentionIT {
         assertThat(row(withheld)).containsEntry("author_phone", PHONE).containsEntry("author_address", ADDRESS)
                 .containsEntry("author_email", zhang + "@example.org");
 
-        setDays(0);
+        setDays(Settings.COMMENT_AUTHOR_DAYS, 0);
         assertThat(purge()).as("0 keeps everything").isZero();
         assertThat(row(withheld)).containsEntry("author_phone", PHONE);
 
-        setDays(30);
+        setDays(Settings.COMMENT_AUTHOR_DAYS, 30);
         assertThat(purge()).isGreaterThanOrEqualTo(2);
 
         // 35 days after closing: contact data gone, the name only where its author agreed to show it.
@@ -110,6 +122,8 @@ class AuthorRetentionIT {
         assertThat((String) erased.get("text")).contains("物业费应当公示").doesNotContain(PHONE);
         assertThat(row(consented)).containsEntry("author_name", "李四").containsEntry("author_email", null)
                 .containsEntry("text", "支持公示物业费。");
+        assertThat(jdbc.sql("SELECT reporter, reason FROM comment_report WHERE comment_id = :c").param("c", withheld)
+                .query().singleRow()).containsEntry("reason", "离题").doesNotContainValue("address:192.0.2.77");
         // 15 days after closing, and still open: untouched.
         assertThat(row(recent)).containsEntry("author_name", "张三").containsEntry("author_phone", PHONE)
                 .containsEntry("author_address", ADDRESS);
@@ -141,13 +155,52 @@ class AuthorRetentionIT {
                 .contains("物业费应当公示").doesNotContain(PHONE).doesNotContain("张三").doesNotContain("@example.org");
     }
 
+    @Test
+    void hearingRegistrantsLoseNameAndAddressOnceTheHearingIsOverForLongerThanThePeriod() {
+        admin = accounts.create(Role.ADMIN);
+        String clerk = accounts.create(Role.DRAFTER);
+        long draftId = draft(clerk, "听证保留期限");
+        long[] ids = SignedIn.as(clerk, "ROLE_DRAFTER", () -> {
+            long over = TestHearings.announced(hearings, draftId, "已结束的听证", clock);
+            long later = TestHearings.announced(hearings, draftId, "以后的听证", clock, 60);
+            return new long[] {over, later};
+        });
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (long hearing : ids) {
+            hearings.register(hearing, new RegistrationForm(Participation.OBSERVER, "旁听人" + tag,
+                    "observer." + tag + "@example.org", "居民", "滨城区", "律师", null, Map.of(), "zh-CN"));
+        }
+        SignedIn.as(clerk, "ROLE_DRAFTER", () -> {
+            drafts.closeNow(draftId);
+            return null;
+        });
+        // The first hearing began 30 days in, the second begins 60 days in; ten days' retention, 45 days on.
+        clock.advance(Duration.ofDays(45));
+        setDays(Settings.HEARING_REGISTRANT_DAYS, 10);
+        assertThat(registrants.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(registration(ids[0])).containsEntry("name", null).containsEntry("email", null)
+                .containsEntry("expertise", null).containsEntry("district", "滨城区").containsEntry("role", "OBSERVER");
+        assertThat(registration(ids[1])).containsEntry("name", "旁听人" + tag)
+                .containsEntry("email", "observer." + tag + "@example.org");
+        assertThat(hearings.participantsOfDraft(draftId)).extracting(HearingService.Participant::hearingId)
+                .containsExactly(ids[1]);
+        assertThat(registrants.purge()).as("a second run").isZero();
+    }
+
+    private Map<String, Object> registration(long hearingId) {
+        return jdbc.sql("""
+                        SELECT name, email, expertise, district, role FROM hearing_registration
+                        WHERE hearing_id = :h""").param("h", hearingId).query().singleRow();
+    }
+
     private int purge() {
         return retention.purge();
     }
 
-    private void setDays(int days) {
+    private void setDays(String setting, int days) {
         SignedIn.as(admin, "ROLE_ADMIN", () -> {
-            settings.set(Settings.COMMENT_AUTHOR_DAYS, days);
+            settings.set(setting, days);
             return null;
         });
     }

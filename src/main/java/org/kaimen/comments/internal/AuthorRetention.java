@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record as the public sees it: phone, e-mail and postal address go, the name goes unless its author agreed to show
  * it publicly (then it already is part of the public record), and the text becomes the masked text the public reads.
  * The link to a registered author's account stays: the account is the person's own, who still finds the comment
- * under "My comments" and may delete it with the account.
+ * under "My comments" and may delete it with the account. Anonymous reporters' IP addresses go as well.
  *
  * <p>Idempotent: only comments that still hold such data are touched, so a second run changes nothing.
  */
@@ -76,16 +76,30 @@ public class AuthorRetention {
                 batch = tx.execute(status -> eraseBatch(draftId, now));
                 ofDraft += batch;
             } while (batch == BATCH);
-            if (ofDraft > 0) {
+            int reporters = tx.execute(status -> forgetReporters(draftId));
+            if (ofDraft > 0 || reporters > 0) {
                 int erased = ofDraft;
                 tx.executeWithoutResult(status -> audit.record("comment.retention", "draft", draftId,
-                        erased + " comments, " + days + " days after the consultation closed"));
+                        erased + " comments, " + reporters + " reporters' addresses, " + days
+                                + " days after the consultation closed"));
                 log.info("Erased the authors' contact data of {} comments of draft {} ({} days after it closed)",
                         erased, draftId, days);
             }
             total += ofDraft;
         }
         return total;
+    }
+
+    /**
+     * Anonymous reports of a comment carry the reporter's IP address (one report per address); the report and its
+     * reason stay, the address becomes a key of its own.
+     */
+    private int forgetReporters(long draftId) {
+        return jdbc.sql("""
+                        UPDATE comment_report SET reporter = 'erased:' || id
+                        WHERE reporter LIKE 'address:%'
+                          AND comment_id IN (SELECT id FROM comment WHERE draft_id = :draft)""")
+                .param("draft", draftId).update();
     }
 
     private int eraseBatch(long draftId, OffsetDateTime now) {
