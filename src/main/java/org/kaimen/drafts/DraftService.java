@@ -275,6 +275,15 @@ public class DraftService {
         return due.size();
     }
 
+    /**
+     * Drafts whose comment period ended at or before {@code cutoff} and that are not open again, for retention jobs
+     * that count from the end of a consultation. Ids only: nothing here is private.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> consultationsClosedBefore(OffsetDateTime cutoff) {
+        return drafts.closedBefore(cutoff);
+    }
+
     DraftState state(DraftRow d) {
         OffsetDateTime now = now();
         if (d.adoptedAt() != null) {

@@ -704,6 +704,9 @@ public class HearingService {
         List<Participant> out = new ArrayList<>();
         for (Hearing h : hearings.ofDraft(draftId)) {
             for (Registration r : hearings.registrations(h.id())) {
+                if (r.email() == null) {
+                    continue; // erased after the retention period: nobody left to tell
+                }
                 out.add(new Participant(h.id(), h.title(), r.id(), r.name(), r.email(), r.locale(),
                         h.reportPublishedAt() != null));
             }

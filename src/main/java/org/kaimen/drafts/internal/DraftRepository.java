@@ -71,6 +71,11 @@ public class DraftRepository {
                 .param("now", now).query(DraftRow.class).list();
     }
 
+    public List<Long> closedBefore(OffsetDateTime cutoff) {
+        return jdbc.sql("SELECT id FROM draft WHERE closes_at <= :cutoff ORDER BY id").param("cutoff", cutoff)
+                .query(Long.class).list();
+    }
+
     public void markClosedAnnounced(long id, OffsetDateTime now) {
         jdbc.sql("UPDATE draft SET closed_announced_at = :now WHERE id = :id").param("now", now).param("id", id)
                 .update();

@@ -176,7 +176,7 @@ public class HearingConsoleView extends Main implements BeforeEnterObserver, Has
                 tick();
             });
             start.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            ListItem item = new ListItem(new Span("#" + r.number() + " " + r.name() + " "), start);
+            ListItem item = new ListItem(new Span("#" + r.number() + " " + nameOf(r) + " "), start);
             if (h.heldAt() == null) {
                 Button withdraw = action("hearings.console.withdraw", "withdraw-" + r.number(),
                         () -> hearings.withdraw(id, r.id()));
@@ -197,7 +197,7 @@ public class HearingConsoleView extends Main implements BeforeEnterObserver, Has
         kind.setValue(TranscriptEntry.Kind.STATEMENT);
         ComboBox<org.kaimen.hearings.Registration> speaker = new ComboBox<>(getTranslation("hearings.console.speaker"));
         speaker.setItems(speakers);
-        speaker.setItemLabelGenerator(r -> "#" + r.number() + " " + r.name());
+        speaker.setItemLabelGenerator(r -> "#" + r.number() + " " + nameOf(r));
         TextField label = new TextField(getTranslation("hearings.console.label"));
         ComboBox<Matter> matter = new ComboBox<>(getTranslation("hearings.console.matter"));
         matter.setItems(h.matters());
@@ -327,5 +327,10 @@ public class HearingConsoleView extends Main implements BeforeEnterObserver, Has
     @Override
     public String getPageTitle() {
         return title;
+    }
+
+    /** A registrant's name, empty once erased after the retention period (RegistrantRetention). */
+    private static String nameOf(org.kaimen.hearings.Registration r) {
+        return r.name() == null ? "" : r.name();
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Settings {
 
-    /** A setting: its property name and the smallest value that makes sense. */
+    /** A setting: its property name and the range of values that make sense. */
     public record Definition(String name, int min, int max) {
     }
 
@@ -32,12 +32,18 @@ public class Settings {
     public static final String PER_ADDRESS = "kaimen.comments.per-address";
     public static final String ANONYMOUS_PER_ADDRESS = "kaimen.comments.anonymous-per-address";
     public static final String SENT_MAIL_DAYS = "kaimen.retention.sent-mail-days";
+    /** Days after a consultation closes that its comments keep their authors' contact data; 0 keeps it. */
+    public static final String COMMENT_AUTHOR_DAYS = "kaimen.retention.comment-author-days";
+    /** Days after a hearing is over that its registrants' names and e-mail addresses are kept; 0 keeps them. */
+    public static final String HEARING_REGISTRANT_DAYS = "kaimen.retention.hearing-registrant-days";
 
     public static final List<Definition> DEFINITIONS = List.of(
             new Definition(PER_ACCOUNT, 1, 100_000),
             new Definition(PER_ADDRESS, 1, 1_000_000),
             new Definition(ANONYMOUS_PER_ADDRESS, 1, 100_000),
-            new Definition(SENT_MAIL_DAYS, 1, 3650));
+            new Definition(SENT_MAIL_DAYS, 1, 3650),
+            new Definition(COMMENT_AUTHOR_DAYS, 0, 3650),
+            new Definition(HEARING_REGISTRANT_DAYS, 0, 3650));
 
     private static final long REFRESH_MILLIS = 5_000;
 
