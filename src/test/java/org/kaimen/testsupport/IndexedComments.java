@@ -1,5 +1,7 @@
 package org.kaimen.testsupport;
 
+import org.kaimen.analysis.elasticsearch.CommentIndex;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
@@ -24,8 +26,8 @@ public final class IndexedComments {
     /**
      * One comment's state.
      *
-     * @param version the row version in PostgreSQL; the document's {@code _version} in the index (external
-     *                versioning writes the row version; a later partial update, such as a campaign id, adds one)
+     * @param version the row version in PostgreSQL; for a document, the row version it was last fully written at
+     *                ({@link CommentIndex#rowVersion}: partial updates such as a campaign id do not count)
      */
     public record State(String status, long version) {
     }
@@ -41,7 +43,7 @@ public final class IndexedComments {
                     .query(q -> q.term(t -> t.field("draftId").value(draftId))), Map.class);
             Map<Long, State> out = new HashMap<>();
             response.hits().hits().forEach(h -> out.put(Long.parseLong(h.id()),
-                    new State(String.valueOf(h.source().get("status")), h.version())));
+                    new State(String.valueOf(h.source().get("status")), CommentIndex.rowVersion(h.version()))));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,7 +60,7 @@ public final class IndexedComments {
 
     /**
      * What keeps the index from agreeing with the database: comments missing from it, documents it has that the
-     * database does not, and documents older than their row (another status, or a version below the row's).
+     * database does not, and documents not at their row's state (another status, or another row version).
      *
      * @return empty when they agree
      */
@@ -69,7 +71,7 @@ public final class IndexedComments {
             State doc = indexed.get(id);
             if (doc == null) {
                 out.add("missing " + id);
-            } else if (!doc.status().equals(row.status()) || doc.version() < row.version()) {
+            } else if (!doc.status().equals(row.status()) || doc.version() != row.version()) {
                 out.add("stale " + id + ": index " + doc + ", database " + row);
             }
         }
