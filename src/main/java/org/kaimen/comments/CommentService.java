@@ -205,11 +205,14 @@ public class CommentService {
         }
         int version = draft.currentVersion();
         String quote = null;
+        String provisionLabel = null;
         if (provisionId != null) {
             Provision provision = drafts.provision(c.draftId(), provisionId)
                     .orElseThrow(() -> new KaimenException(HttpStatus.UNPROCESSABLE_ENTITY,
                             "comments.error.provision"));
-            version = drafts.resolve(provisionId, 0).originalVersion();
+            ProvisionRef ref = drafts.resolve(provisionId, 0);
+            version = ref.originalVersion();
+            provisionLabel = ref.provision() == null ? null : ref.provision().label();
             if (c.quoteStart() != null || c.quoteEnd() != null) {
                 String own = provision.kind().isHeading() ? provision.heading()
                         : provision.kind() == Provision.Kind.ARTICLE ? provision.fullText() : provision.displayText();
@@ -246,7 +249,7 @@ public class CommentService {
             audit.record("comment.enter", "comment", id.get(), channel + (c.station() == null ? "" : " " + c.station()));
         }
         events.publishEvent(new CommentSubmitted(id.get(), c.draftId(), receipt, email,
-                LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), label(provisionId), status));
+                LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), provisionLabel, status));
         metrics.received(channel);
         metrics.submitted(started);
         return new SubmittedComment(id.get(), receipt, status, true);

@@ -94,6 +94,11 @@ class SubmissionLoadBench {
         Files.write(dir.resolve("tokens.txt"), tokens);
         Files.write(dir.resolve("provisions.txt"), provisions.stream().map(String::valueOf).toList());
 
+        if (Boolean.getBoolean("kaimen.bench.load.hold")) {
+            // For profiling by hand: the app stays up with its draft and tokens; the generator is run separately.
+            Files.writeString(dir.resolve("server.txt"), "http://127.0.0.1:" + port + " " + draftId + "\n");
+            Thread.sleep(TimeUnit.MINUTES.toMillis(20));
+        }
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong maxHeap = new AtomicLong();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
