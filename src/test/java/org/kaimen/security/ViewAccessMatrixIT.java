@@ -45,6 +45,7 @@ class ViewAccessMatrixIT extends KaribuSupport {
             entry("drafts/:draftId(\\d+)/versions/:version(\\d+)/diff", Access.PUBLIC),
             entry("drafts/:draftId(\\d+)/report", Access.PUBLIC),
             entry("my-comments", Access.SIGNED_IN),
+            entry("account/tokens", Access.SIGNED_IN),
             entry("staff/drafts", Access.STAFF),
             entry("staff/drafts/import", Access.STAFF),
             entry("staff/drafts/:draftId(\\d+)", Access.STAFF),
