@@ -37,12 +37,32 @@ public class Embeddings {
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = new BgeSmallZhV15QuantizedEmbeddingModel();
+                    model = loadAtBackgroundPriority();
                 }
                 m = model;
             }
         }
         return m;
+    }
+
+    /**
+     * The ONNX runtime starts its worker threads when the model loads, and they inherit the loading thread's CPU
+     * priority: loaded from a lowered thread, they yield to request threads even when a search triggers the load.
+     */
+    private static EmbeddingModel loadAtBackgroundPriority() {
+        java.util.concurrent.FutureTask<EmbeddingModel> load =
+                new java.util.concurrent.FutureTask<>(BgeSmallZhV15QuantizedEmbeddingModel::new);
+        Thread loader = org.kaimen.shared.infra.BackgroundPriority.lowered(Thread::new).newThread(load);
+        loader.setName("embedding-model-load");
+        loader.start();
+        try {
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the embedding model", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the embedding model did not load", e.getCause());
+        }
     }
 
     public float[] embed(String text) {
