@@ -35,6 +35,22 @@ public class DraftRepository {
             d.closed_announced_at, d.allow_anonymous, d.show_comments,
             coalesce((SELECT max(v.number) FROM draft_version v WHERE v.draft_id = d.id), 0) AS current_version""";
 
+    /*
+     * Explicit mappers: mapping a record by its component names (query(DraftRow.class)) first asks the driver for a
+     * camelCase column, which throws and fills a stack trace per column and row before the snake_case name is tried;
+     * on the submission path that was a third of the request's CPU.
+     */
+    private static final org.springframework.jdbc.core.RowMapper<DraftRow> DRAFT_ROW = (rs, n) -> new DraftRow(
+            rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getString("drafting_department"),
+            rs.getObject("opens_at", OffsetDateTime.class), rs.getObject("closes_at", OffsetDateTime.class),
+            rs.getObject("adopted_at", OffsetDateTime.class), rs.getObject("closed_announced_at", OffsetDateTime.class),
+            rs.getBoolean("allow_anonymous"), rs.getBoolean("show_comments"), rs.getInt("current_version"));
+    private static final org.springframework.jdbc.core.RowMapper<ProvisionRow> PROVISION_ROW = (rs, n) ->
+            new ProvisionRow(rs.getLong("id"), rs.getLong("version_id"), rs.getLong("draft_id"),
+                    rs.getObject("parent_id", Long.class), rs.getString("kind"), rs.getInt("number"),
+                    rs.getString("key"), rs.getString("label"), rs.getString("heading"), rs.getString("text"),
+                    rs.getInt("version_number"));
+
     private final JdbcClient jdbc;
 
     public DraftRepository(JdbcClient jdbc) {
@@ -51,7 +67,7 @@ public class DraftRepository {
 
     public Optional<DraftRow> find(long id) {
         return jdbc.sql("SELECT " + DRAFT_COLUMNS + " FROM draft d WHERE d.id = :id").param("id", id)
-                .query(DraftRow.class).optional();
+                .query(DRAFT_ROW).optional();
     }
 
     /** For update: serialises version publishing and period changes of one draft. */
@@ -61,14 +77,14 @@ public class DraftRepository {
     }
 
     public List<DraftRow> all() {
-        return jdbc.sql("SELECT " + DRAFT_COLUMNS + " FROM draft d ORDER BY d.id DESC").query(DraftRow.class).list();
+        return jdbc.sql("SELECT " + DRAFT_COLUMNS + " FROM draft d ORDER BY d.id DESC").query(DRAFT_ROW).list();
     }
 
     public List<DraftRow> closedButNotAnnounced(OffsetDateTime now) {
         return jdbc.sql("SELECT " + DRAFT_COLUMNS + """
                          FROM draft d WHERE d.closes_at <= :now AND d.closed_announced_at IS NULL
                         FOR UPDATE SKIP LOCKED""")
-                .param("now", now).query(DraftRow.class).list();
+                .param("now", now).query(DRAFT_ROW).list();
     }
 
     public List<Long> closedBefore(OffsetDateTime cutoff) {
@@ -219,7 +235,7 @@ public class DraftRepository {
                                p.heading, p.text, v.number AS version_number
                         FROM provision p JOIN draft_version v ON v.id = p.version_id
                         WHERE p.version_id = :version ORDER BY p.position""")
-                .param("version", versionId).query(ProvisionRow.class).list();
+                .param("version", versionId).query(PROVISION_ROW).list();
         Map<Long, List<ProvisionRow>> children = new HashMap<>();
         List<ProvisionRow> roots = new ArrayList<>();
         for (ProvisionRow r : rows) {
@@ -242,7 +258,7 @@ public class DraftRepository {
                         SELECT p.id, p.version_id, p.draft_id, p.parent_id, p.kind, p.number, p.key, p.label,
                                p.heading, p.text, v.number AS version_number
                         FROM provision p JOIN draft_version v ON v.id = p.version_id WHERE p.id = :id""")
-                .param("id", id).query(ProvisionRow.class).optional();
+                .param("id", id).query(PROVISION_ROW).optional();
     }
 
     public void link(long oldId, long newId, double similarity) {
