@@ -50,7 +50,10 @@ class ReadingViewSizeIT extends KaribuSupport {
 
         AtomicInteger nodes = new AtomicInteger();
         UI.getCurrent().getInternals().getStateTree().getRootNode().visitNodeTree(n -> nodes.incrementAndGet());
-        System.out.println("Reading view of 100 articles: " + nodes.get() + " state nodes in the UI");
+        long markup = _find(Div.class, spec -> spec.withClasses("kaimen-article")).stream()
+                .mapToLong(d -> d.getElement().getProperty("innerHTML", "").length()).sum();
+        System.out.println("Reading view of 100 articles: " + nodes.get() + " state nodes in the UI, "
+                + markup + " characters of article markup");
         assertThat(nodes.get()).as("state nodes of the UI showing a 100-article draft").isLessThan(MAX_STATE_NODES);
         assertThat(_get(Div.class, spec -> spec.withId("draft-text")).getElement().getChildCount())
                 .as("chapter headings and articles, one element each").isEqualTo(110);
