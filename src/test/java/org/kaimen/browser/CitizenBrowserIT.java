@@ -64,4 +64,29 @@ class CitizenBrowserIT extends BrowserTest {
                 .param("r", receipt).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).single();
         assertThat(stored).isEqualTo("a13|第十三条的期限太短，建议延长到六十日。");
     }
+
+    @Test
+    void aCrossReferenceOpensTheCitedArticleInPlaceAndSelectedWordsBecomeTheQuote() {
+        browser.signIn(citizen);
+        new ReadingPage(browser, draftId).open("a55");
+        browser.js("window.kaimenSamePage = true");
+        browser.click("#a55 a.kaimen-xref");
+        browser.find("#a21.kaimen-target");
+        assertThat(browser.path()).isEqualTo("drafts/" + draftId + "/a21?version=1");
+        assertThat(browser.js("return window.kaimenSamePage === true")).as("the router navigated, no page load")
+                .isEqualTo(true);
+
+        // Words selected in 第十二条第二款, then the article's comment button: the form quotes them.
+        new ReadingPage(browser, draftId).open("a12");
+        String selected = String.valueOf(browser.js("""
+                const text = document.getElementById('a12.p2').firstChild;
+                const range = document.createRange();
+                range.setStart(text, 2);
+                range.setEnd(text, 12);
+                window.getSelection().removeAllRanges();
+                window.getSelection().addRange(range);
+                return window.getSelection().toString();"""));
+        browser.click("#a12 .kaimen-comment-button");
+        assertThat(browser.waitForText("#comment-quote", selected)).contains("“" + selected + "”");
+    }
 }

@@ -1,12 +1,15 @@
 package org.kaimen.comments.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.kaimen.comments.CommentService;
 import org.kaimen.drafts.DraftService;
@@ -15,7 +18,10 @@ import org.kaimen.drafts.DraftSummary;
 import org.kaimen.drafts.Provision;
 import org.kaimen.drafts.ProvisionActions;
 
-/** The comment buttons and public comments that the reading view shows around the draft's text. */
+/**
+ * The comment buttons and public comments that the reading view shows around the draft's text: beside each article
+ * as plain buttons the view draws (see {@link ProvisionActions}), under the header as components.
+ */
 @org.springframework.stereotype.Component
 class CommentActions implements ProvisionActions {
 
@@ -29,22 +35,50 @@ class CommentActions implements ProvisionActions {
         this.auth = auth;
     }
 
+    static final String COMMENT = "comment";
+    static final String SHOW_COMMENTS = "show-comments";
+
     @Override
-    public Optional<com.vaadin.flow.component.Component> forArticle(DraftSummary draft, Provision article,
-                                                                      int version, int commentCount) {
-        Div bar = new Div();
-        bar.addClassName("kaimen-article-actions");
-        if (draft.state() == DraftState.OPEN && version == draft.currentVersion()) {
-            bar.add(commentButton(draft, article));
+    public List<ArticleAction> forArticle(DraftSummary draft, Provision article, int version, int commentCount) {
+        List<ArticleAction> offered = new ArrayList<>(2);
+        if (takesComments(draft, version)) {
+            if (mayComment(draft)) {
+                offered.add(ArticleAction.button(COMMENT, translate("comments.comment"),
+                        translate("comments.comment-on", article.label()), "kaimen-comment-button"));
+            } else {
+                offered.add(ArticleAction.link("login", translate("comments.login-to-comment"),
+                        "kaimen-comment-login"));
+            }
         }
         if (draft.showComments() && commentCount > 0) {
-            Button show = new Button(bar.getTranslation("comments.show", commentCount),
-                    e -> new ArticleCommentsDialog(comments, draft, article).open());
-            show.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            show.addClassName("kaimen-show-comments");
-            bar.add(show);
+            offered.add(ArticleAction.button(SHOW_COMMENTS, translate("comments.show", commentCount), null,
+                    "kaimen-show-comments"));
         }
-        return bar.getComponentCount() == 0 ? Optional.empty() : Optional.of(bar);
+        return offered;
+    }
+
+    @Override
+    public void perform(String action, DraftSummary draft, Provision article, int version, Selection selection) {
+        if (COMMENT.equals(action) && takesComments(draft, version) && mayComment(draft)) {
+            // A span the reader selected in this article before clicking becomes the comment's quote.
+            new CommentDialog(comments, drafts, draft, article, !auth.isAuthenticated(),
+                    selection == null ? null : selection.provisionKey(),
+                    selection == null ? null : selection.text()).open();
+        } else if (SHOW_COMMENTS.equals(action) && draft.showComments()) {
+            new ArticleCommentsDialog(comments, draft, article).open();
+        }
+    }
+
+    private static boolean takesComments(DraftSummary draft, int version) {
+        return draft.state() == DraftState.OPEN && version == draft.currentVersion();
+    }
+
+    private boolean mayComment(DraftSummary draft) {
+        return auth.isAuthenticated() || draft.allowAnonymous();
+    }
+
+    private static String translate(String key, Object... params) {
+        return UI.getCurrent().getTranslation(key, params);
     }
 
     @Override
@@ -52,7 +86,7 @@ class CommentActions implements ProvisionActions {
         Div panel = new Div();
         panel.addClassName("kaimen-draft-actions");
         if (draft.state() == DraftState.OPEN && version == draft.currentVersion()) {
-            panel.add(commentButton(draft, null));
+            panel.add(commentButton(draft));
         }
         if (draft.showComments()) {
             panel.add(new StatsPanel(comments.stats(draft.id())));
@@ -60,48 +94,20 @@ class CommentActions implements ProvisionActions {
         return panel.getComponentCount() == 0 ? Optional.empty() : Optional.of(panel);
     }
 
-    private Component commentButton(DraftSummary draft, Provision article) {
-        boolean signedIn = auth.isAuthenticated();
-        if (!signedIn && !draft.allowAnonymous()) {
-            Anchor login = new Anchor("login", article == null ? "登录" : "");
-            login.setText(login.getTranslation(article == null ? "comments.login-to-comment-draft"
-                    : "comments.login-to-comment"));
+    private Component commentButton(DraftSummary draft) {
+        if (!mayComment(draft)) {
+            Anchor login = new Anchor("login", "");
+            login.setText(login.getTranslation("comments.login-to-comment-draft"));
             login.addClassName("kaimen-comment-login");
             return login;
         }
-        Button button = new Button(article == null ? VaadinIcon.COMMENTS_O.create() : VaadinIcon.COMMENT_O.create());
-        button.setText(button.getTranslation(article == null ? "comments.comment-draft" : "comments.comment"));
-        if (article != null) {
-            button.getElement().setAttribute("aria-label",
-                    button.getTranslation("comments.comment-on", article.label()));
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        } else {
-            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            button.setId("comment-draft");
-        }
+        Button button = new Button(VaadinIcon.COMMENTS_O.create());
+        button.setText(button.getTranslation("comments.comment-draft"));
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.setId("comment-draft");
         button.addClassName("kaimen-comment-button");
-        button.addClickListener(e -> {
-            if (article == null) {
-                new CommentDialog(comments, drafts, draft, null, !signedIn, null, null).open();
-                return;
-            }
-            CommentDialog dialog = new CommentDialog(comments, drafts, draft, article, !signedIn, null, null);
-            dialog.open();
-            // A span the reader selected in this article before clicking becomes the comment's quote.
-            button.getElement().executeJs("""
-                    const s = window.getSelection();
-                    if (!s || s.isCollapsed || !s.anchorNode) return null;
-                    const n = s.anchorNode.nodeType === 1 ? s.anchorNode : s.anchorNode.parentElement;
-                    const p = n && n.closest('p[id]');
-                    const art = this.closest('.kaimen-article');
-                    return p && art && art.contains(p) ? p.id + '\\n' + s.toString() : null;""")
-                    .then(String.class, selection -> {
-                        if (selection != null && selection.contains("\n")) {
-                            dialog.select(selection.substring(0, selection.indexOf('\n')),
-                                    selection.substring(selection.indexOf('\n') + 1));
-                        }
-                    });
-        });
+        button.addClickListener(e -> new CommentDialog(comments, drafts, draft, null, !auth.isAuthenticated(), null,
+                null).open());
         return button;
     }
 }

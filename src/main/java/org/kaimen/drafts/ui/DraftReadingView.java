@@ -22,6 +22,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import elemental.json.JsonObject;
+import elemental.json.JsonType;
 import java.util.List;
 import java.util.Map;
 import org.kaimen.drafts.DraftService;
@@ -43,6 +45,22 @@ import org.springframework.beans.factory.ObjectProvider;
 @Route("drafts/:draftId(\\d+)/:key?")
 @AnonymousAllowed
 public class DraftReadingView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    /*
+     * The event data of a click on a button beside an article (see ProvisionActions): which action, which article,
+     * and the reader's selection inside that article as "key\ntext" (or null); the filter keeps other clicks in the
+     * text (links, selecting) in the browser. Public for tests that fire the event as the browser would send it.
+     */
+    public static final String EVENT_FILTER = "event.target.closest('button[data-action]') !== null";
+    public static final String EVENT_ACTION = "event.target.closest('button[data-action]').dataset.action";
+    public static final String EVENT_ARTICLE = "event.target.closest('.kaimen-article')?.id";
+    public static final String EVENT_SELECTION = """
+            (() => { const s = window.getSelection();
+              if (!s || s.isCollapsed || !s.anchorNode) return null;
+              const n = s.anchorNode.nodeType === 1 ? s.anchorNode : s.anchorNode.parentElement;
+              const p = n && n.closest('p[id]');
+              const art = event.target.closest('.kaimen-article');
+              return p && art && art.contains(p) ? p.id + '\\n' + s.toString() : null; })()""";
 
     private final transient DraftService drafts;
     private final transient ObjectProvider<ProvisionActivity> activity;
@@ -136,11 +154,12 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
         }
         header.add(tools);
         if (!shown.preamble().isBlank()) {
-            Div preamble = new Div();
-            preamble.addClassName("kaimen-preamble");
+            Markup lines = new Markup();
             for (String line : shown.preamble().split("\n")) {
-                preamble.add(new Paragraph(line));
+                lines.open("p").text(line).close("p");
             }
+            Div preamble = lines.into(new Div());
+            preamble.addClassName("kaimen-preamble");
             header.add(preamble);
         }
         if (!shown.explanation().isBlank()) {
@@ -156,18 +175,16 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
         Nav nav = new Nav();
         nav.addClassName("kaimen-toc");
         nav.getElement().setAttribute("aria-label", getTranslation("drafts.toc"));
-        Div list = new Div();
+        Markup links = new Markup();
         for (Provision p : tree) {
             if (p.kind().isHeading()) {
-                Anchor a = new Anchor("drafts/" + draftId + "/" + p.key() + versionQuery(),
-                        p.label() + " " + p.heading());
-                list.add(a);
+                links.link(link(p.key()), null, p.label() + " " + p.heading());
             }
         }
-        if (list.getComponentCount() == 0) {
+        if (links.isEmpty()) {
             return new Div();
         }
-        Details details = new Details(getTranslation("drafts.toc"), list);
+        Details details = new Details(getTranslation("drafts.toc"), links.into(new Div()));
         details.setOpened(true);
         nav.add(details);
         return nav;
@@ -178,7 +195,42 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
         body.addClassName("kaimen-text");
         body.setId("draft-text");
         render(body, tree, heat);
+        // One listener for the buttons beside every article (they are plain buttons inside each article's markup).
+        body.getElement().addEventListener("click", e -> {
+            JsonObject data = e.getEventData();
+            String selected = string(data, EVENT_SELECTION);
+            int newline = selected == null ? -1 : selected.indexOf('\n');
+            perform(string(data, EVENT_ACTION), string(data, EVENT_ARTICLE), newline < 0 ? null
+                    : new ProvisionActions.Selection(selected.substring(0, newline), selected.substring(newline + 1)));
+        }).setFilter(EVENT_FILTER)
+                .addEventData(EVENT_ACTION).addEventData(EVENT_ARTICLE).addEventData(EVENT_SELECTION);
         return body;
+    }
+
+    /** A reader activated the button {@code action} beside the article {@code articleKey} (both from the browser). */
+    private void perform(String action, String articleKey, ProvisionActions.Selection selection) {
+        if (action == null || articleKey == null || current == null) {
+            return;
+        }
+        Provision article = Provision.find(drafts.tree(draftId, version), articleKey);
+        if (article == null || article.kind() != Provision.Kind.ARTICLE) {
+            return;
+        }
+        boolean inArticle = selection != null && (selection.provisionKey().equals(articleKey)
+                || selection.provisionKey().startsWith(articleKey + "."));
+        // The draft as it is now: its period may have ended since the page was drawn.
+        DraftSummary now;
+        try {
+            now = drafts.get(draftId);
+        } catch (KaimenException gone) {
+            return;
+        }
+        actions.stream().findFirst().ifPresent(a -> a.perform(action, now, article, version,
+                inArticle ? selection : null));
+    }
+
+    private static String string(JsonObject data, String key) {
+        return data.hasKey(key) && data.get(key).getType() == JsonType.STRING ? data.getString(key) : null;
     }
 
     private void render(HasComponents parent, List<Provision> nodes, Map<String, Integer> heat) {
@@ -197,78 +249,101 @@ public class DraftReadingView extends Main implements BeforeEnterObserver, HasDy
                     render(parent, p.children(), heat);
                 }
                 case ARTICLE -> parent.add(article(p, heat.getOrDefault(p.key(), 0)));
-                default -> parent.add(paragraph(p, 0, 0));
+                default -> {
+                    Paragraph paragraph = new Paragraph(p.displayText());
+                    paragraph.setId(p.key());
+                    parent.add(paragraph);
+                }
             }
         }
     }
 
+    /**
+     * One article as one element: its paragraphs and items (each a {@code <p>} with its key as id, so deep links and
+     * the highlight find them), the article number as a link, the heat mark, cross references as links and the
+     * actions beside it as plain buttons, all from escaped text. A component per piece would make ~15 elements per
+     * article that the browser builds one by one and every open UI keeps on the server.
+     */
     private Component article(Provision article, int comments) {
-        Div div = new Div();
-        div.addClassName("kaimen-article");
-        div.setId(article.key());
-        Anchor number = new Anchor("drafts/" + draftId + "/" + article.key() + versionQuery(), article.label());
-        number.addClassName("kaimen-article-no");
+        Markup html = new Markup();
         boolean first = true;
         for (Provision child : article.children()) {
-            Paragraph p = paragraph(child, article.number(), child.number());
-            if (first) {
-                p.addComponentAsFirst(number);
-                if (comments > 0) {
-                    Span mark = new Span(String.valueOf(comments));
-                    mark.addClassName("kaimen-heat");
-                    mark.getElement().setAttribute("title", getTranslation("drafts.heat", comments));
-                    mark.getElement().setAttribute("aria-label", getTranslation("drafts.heat", comments));
-                    mark.getStyle().set("--kaimen-heat", String.valueOf(Math.min(1.0, comments / 50.0)));
-                    p.add(mark);
-                }
-                first = false;
-            }
-            div.add(p);
+            paragraph(html, child, article, child.number(), first ? comments : -1, null);
+            first = false;
             for (Provision grandChild : child.children()) {
-                addItems(div, grandChild, article.number(), child.number());
+                items(html, grandChild, article, child.number());
             }
         }
         if (article.children().isEmpty()) {
-            div.add(new Paragraph(number));
+            html.open("p");
+            articleNumber(html, article);
+            html.close("p");
         }
-        actions.stream().findFirst().flatMap(a -> a.forArticle(current, article, version, comments))
-                .ifPresent(div::add);
+        List<ProvisionActions.ArticleAction> offered = actions.stream().findFirst()
+                .map(a -> a.forArticle(current, article, version, comments)).orElse(List.of());
+        if (!offered.isEmpty()) {
+            html.open("div", "class", "kaimen-article-actions");
+            for (ProvisionActions.ArticleAction action : offered) {
+                if (action.href() != null) {
+                    html.link(action.href(), action.className(), action.text());
+                } else {
+                    html.button(action.name(), action.className(), action.ariaLabel(), action.text());
+                }
+            }
+            html.close("div");
+        }
+        Div div = html.into(new Div());
+        div.addClassName("kaimen-article");
+        div.setId(article.key());
         return div;
     }
 
-    private void addItems(Div div, Provision item, int articleNumber, int paragraphNumber) {
-        Paragraph p = paragraph(item, articleNumber, paragraphNumber);
-        p.addClassName(item.kind() == Provision.Kind.ITEM ? "kaimen-item" : "kaimen-subitem");
-        div.add(p);
+    private void items(Markup html, Provision item, Provision article, int paragraphNumber) {
+        paragraph(html, item, article, paragraphNumber, -1,
+                item.kind() == Provision.Kind.ITEM ? "kaimen-item" : "kaimen-subitem");
         for (Provision sub : item.children()) {
-            addItems(div, sub, articleNumber, paragraphNumber);
+            items(html, sub, article, paragraphNumber);
         }
     }
 
-    /** A paragraph's text with its cross references (本条例第十一条第（五）项) turned into links. */
-    private Paragraph paragraph(Provision provision, int articleNumber, int paragraphNumber) {
-        Paragraph p = new Paragraph();
-        p.setId(provision.key());
+    /**
+     * A paragraph's text with its cross references (本条例第十一条第（五）项) turned into links; the first paragraph
+     * of an article ({@code comments} ≥ 0) starts with the article number and ends with the heat mark.
+     */
+    private void paragraph(Markup html, Provision provision, Provision article, int paragraphNumber, int comments,
+                           String className) {
+        html.open("p", "id", provision.key(), "class", className);
+        if (comments >= 0) {
+            articleNumber(html, article);
+        }
         String text = provision.displayText();
         int at = 0;
-        for (CrossReference ref : articleNumber > 0 ? CrossReferences.find(text, articleNumber, paragraphNumber)
+        for (CrossReference ref : article.number() > 0 ? CrossReferences.find(text, article.number(), paragraphNumber)
                 : List.<CrossReference>of()) {
             if (ref.start() < at || ref.end() > text.length()) {
                 continue;
             }
-            if (ref.start() > at) {
-                p.add(new Span(text.substring(at, ref.start())));
-            }
-            Anchor link = new Anchor("drafts/" + draftId + "/" + ref.targetKey() + versionQuery(),
-                    text.substring(ref.start(), ref.end()));
-            link.addClassName("kaimen-xref");
-            p.add(link);
+            html.text(text.substring(at, ref.start()));
+            html.link(link(ref.targetKey()), "kaimen-xref", text.substring(ref.start(), ref.end()));
             at = ref.end();
         }
-        if (at < text.length()) {
-            p.add(new Span(text.substring(at)));
+        html.text(text.substring(at));
+        if (comments > 0) {
+            String heat = getTranslation("drafts.heat", comments);
+            html.open("span", "class", "kaimen-heat", "title", heat, "aria-label", heat,
+                    "style", "--kaimen-heat: " + Math.min(1.0, comments / 50.0)).text(String.valueOf(comments))
+                    .close("span");
         }
-        return p;
+        html.close("p");
+    }
+
+    private void articleNumber(Markup html, Provision article) {
+        html.link(link(article.key()), "kaimen-article-no", article.label());
+    }
+
+    /** The reading view's address of a provision in the version shown. */
+    private String link(String key) {
+        return "drafts/" + draftId + "/" + key + versionQuery();
     }
 
     private String versionQuery() {

@@ -9,20 +9,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kaimen.accounts.Role;
 import org.kaimen.comments.Stance;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSource;
+import org.kaimen.drafts.Provision;
 import org.kaimen.testsupport.KaribuSupport;
 import org.kaimen.testsupport.Mails;
+import org.kaimen.testsupport.ReadingViewActions;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +57,7 @@ class CommentFormIT extends KaribuSupport {
     @Test
     void aCitizenCommentsOnAParagraphAndSeesTheReceiptThenFindsItUnderMyComments() {
         UI.getCurrent().navigate("drafts/" + draftId);
-        Div article12 = _get(Div.class, spec -> spec.withId("a12"));
-        _click(_get(article12, Button.class, spec -> spec.withClasses("kaimen-comment-button")));
+        ReadingViewActions.click("a12", "kaimen-comment-button");
 
         CommentDialog dialog = _get(CommentDialog.class);
         @SuppressWarnings("unchecked")
@@ -85,8 +85,7 @@ class CommentFormIT extends KaribuSupport {
     @Test
     void aFailedSubmitKeepsEverythingTheCitizenTyped() {
         UI.getCurrent().navigate("drafts/" + draftId);
-        _click(_get(_get(Div.class, spec -> spec.withId("a3")), Button.class,
-                spec -> spec.withClasses("kaimen-comment-button")));
+        ReadingViewActions.click("a3", "kaimen-comment-button");
         CommentDialog dialog = _get(CommentDialog.class);
         TextArea text = _get(dialog, TextArea.class, spec -> spec.withId("comment-text"));
         _setValue(text, "一段很长的意见，还没有选择态度。");
@@ -101,8 +100,7 @@ class CommentFormIT extends KaribuSupport {
     @Test
     void aDoubleClickSubmitsOnce() {
         UI.getCurrent().navigate("drafts/" + draftId);
-        _click(_get(_get(Div.class, spec -> spec.withId("a5")), Button.class,
-                spec -> spec.withClasses("kaimen-comment-button")));
+        ReadingViewActions.click("a5", "kaimen-comment-button");
         CommentDialog dialog = _get(CommentDialog.class);
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Stance> stance = _get(dialog, RadioButtonGroup.class, spec -> spec.withId("comment-stance"));
@@ -116,12 +114,43 @@ class CommentFormIT extends KaribuSupport {
     }
 
     @Test
+    void textTheCitizenSelectedInAParagraphBecomesTheQuoteAndTheTarget() {
+        UI.getCurrent().navigate("drafts/" + draftId);
+        String second = ReadingViewActions.article("a12").getElementById("a12.p2").text();
+        String selected = second.substring(2, 12);
+        ReadingViewActions.click("a12", "kaimen-comment-button", "a12.p2\n" + selected);
+
+        CommentDialog dialog = _get(CommentDialog.class);
+        @SuppressWarnings("unchecked")
+        Select<Provision> target = _get(dialog, Select.class, spec -> spec.withId("comment-target"));
+        assertThat(target.getValue().key()).isEqualTo("a12.p2");
+        assertThat(_get(dialog, Div.class, spec -> spec.withId("comment-quote")).getElement().getTextRecursively())
+                .contains("“" + selected + "”");
+    }
+
+    @Test
+    void aClickEventNamingNoOfferedActionOrAnotherArticlesSelectionOpensNothingOdd() {
+        UI.getCurrent().navigate("drafts/" + draftId);
+        ReadingViewActions.fire("moderate", "a12", null);
+        ReadingViewActions.fire("comment", "a12.p1", null);
+        ReadingViewActions.fire("comment", "a999", null);
+        assertThat(_find(CommentDialog.class)).isEmpty();
+
+        // A selection in another article is not this comment's quote.
+        ReadingViewActions.fire("comment", "a12", "a13.p1\n物业");
+        CommentDialog dialog = _get(CommentDialog.class);
+        @SuppressWarnings("unchecked")
+        Select<Provision> target = _get(dialog, Select.class, spec -> spec.withId("comment-target"));
+        assertThat(target.getValue().key()).isEqualTo("a12");
+    }
+
+    @Test
     void visitorsAreAskedToSignInWhereTheDraftDoesNotAllowAnonymousComments() {
         SecurityContextHolder.clearContext();
         UI.getCurrent().navigate("drafts/" + draftId);
-        List<Anchor> logins = _find(_get(Div.class, spec -> spec.withId("a1")), Anchor.class,
-                spec -> spec.withClasses("kaimen-comment-login"));
+        var logins = ReadingViewActions.article("a1").select("a.kaimen-comment-login");
         assertThat(logins).hasSize(1);
-        assertThat(logins.get(0).getHref()).isEqualTo("login");
+        assertThat(logins.get(0).attr("href")).isEqualTo("login");
+        assertThat(ReadingViewActions.article("a1").select("button")).isEmpty();
     }
 }

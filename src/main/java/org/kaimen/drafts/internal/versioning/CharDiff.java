@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.kaimen.drafts.internal.HtmlText;
 
 /**
  * Character-level diff for legal text in Chinese.
@@ -91,15 +92,15 @@ public final class CharDiff {
         StringBuilder html = new StringBuilder();
         for (DiffOp op : ops) {
             switch (op.kind()) {
-                case EQUAL -> escapeInto(op.text(), html);
+                case EQUAL -> HtmlText.escapeInto(op.text(), html);
                 case DELETE -> {
                     html.append("<del>");
-                    escapeInto(op.text(), html);
+                    HtmlText.escapeInto(op.text(), html);
                     html.append("</del>");
                 }
                 case INSERT -> {
                     html.append("<ins>");
-                    escapeInto(op.text(), html);
+                    HtmlText.escapeInto(op.text(), html);
                     html.append("</ins>");
                 }
             }
@@ -236,20 +237,6 @@ public final class CharDiff {
             case '。', '；', ';', '！', '!', '？', '?', '，', ',', '、', '：', ':', '\n' -> true;
             default -> false;
         };
-    }
-
-    private static void escapeInto(String text, StringBuilder html) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '"' -> html.append("&quot;");
-                case '\'' -> html.append("&#39;");
-                default -> html.append(c);
-            }
-        }
     }
 
     /** Thrown without a stack trace: it is control flow, and may fire often under load. */
