@@ -26,7 +26,7 @@ public class SubmissionGate {
     private final int maxQueue;
     private final Counter rejected;
 
-    SubmissionGate(AdmissionProperties properties, MeterRegistry registry) {
+    public SubmissionGate(AdmissionProperties properties, MeterRegistry registry) {
         this.permits = new Semaphore(properties.maxConcurrent(), true);
         this.maxWaitNanos = properties.maxWait().toNanos();
         this.maxQueue = properties.maxQueue();
@@ -36,6 +36,19 @@ public class SubmissionGate {
         Gauge.builder("kaimen.comments.admission.in.flight", permits,
                         p -> properties.maxConcurrent() - p.availablePermits())
                 .description("Submissions being stored right now").register(registry);
+    }
+
+    /**
+     * Every slot is taken and the queue is full: a submission arriving now would be turned away. Checked before the
+     * request is even authenticated and parsed, so that turning away the excess of a flood costs next to nothing.
+     */
+    public boolean saturated() {
+        return permits.availablePermits() == 0 && permits.getQueueLength() >= maxQueue;
+    }
+
+    /** Counts a submission turned away before it reached {@link #admit}. */
+    public void rejectedEarly() {
+        rejected.increment();
     }
 
     /** Runs {@code work} when there is room, else throws {@link TooManyRequestsException}. */
