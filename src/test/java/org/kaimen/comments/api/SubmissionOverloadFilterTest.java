@@ -25,6 +25,7 @@ class SubmissionOverloadFilterTest {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
         SubmissionOverloadFilter filter = new SubmissionOverloadFilter(gate, messages, new ObjectMapper());
 
         AtomicBoolean passed = new AtomicBoolean();
