@@ -54,6 +54,12 @@ public final class LoadGenerator {
     record Outcome(int phase, int second, int status, long latencyNanos, boolean retryAfter) {
     }
 
+    record Job(int phase, int second, long due, String key, HttpRequest request) {
+    }
+
+    /** Connections kept open to the app; Integer.getInteger so a run can try another figure. */
+    private static final int CONNECTIONS = Integer.getInteger("kaimen.bench.load.connections", 64);
+
     private LoadGenerator() {
     }
 
@@ -68,9 +74,13 @@ public final class LoadGenerator {
         Path out = Path.of(args[5]);
         Files.createDirectories(out);
 
-        ExecutorService callbacks = Executors.newFixedThreadPool(2);
+        // A fixed set of keep-alive connections, as behind a load balancer: the schedule stays open-loop (requests
+        // are due whether or not earlier ones were answered) and a request waiting for a free connection counts
+        // that wait in its latency.
+        ExecutorService callbacks = Executors.newFixedThreadPool(CONNECTIONS);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(callbacks).build();
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        java.util.concurrent.LinkedBlockingQueue<Job> queue = new java.util.concurrent.LinkedBlockingQueue<>();
         URI uri = URI.create(base + "/api/v1/drafts/" + draftId + "/comments");
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
@@ -78,6 +88,31 @@ public final class LoadGenerator {
         AtomicInteger outstanding = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         int[] skipped = new int[phases.size()];
+        for (int w = 0; w < CONNECTIONS; w++) {
+            callbacks.submit(() -> {
+                while (true) {
+                    Job job = queue.take();
+                    try {
+                        HttpResponse<String> response = http.send(job.request(), HttpResponse.BodyHandlers.ofString());
+                        long latency = System.nanoTime() - job.due();
+                        int status = response.statusCode();
+                        if (status == 201 || status == 200) {
+                            acked.add(id(response.body()) + "\t" + job.key());
+                        }
+                        outcomes.add(new Outcome(job.phase(), job.second(), status, latency,
+                                response.headers().firstValue("Retry-After").isPresent()));
+                    } catch (IOException e) {
+                        if (errors.incrementAndGet() <= 5) {
+                            System.out.println("LOAD transport error: " + e);
+                        }
+                        unanswered.add(job.key());
+                        outcomes.add(new Outcome(job.phase(), job.second(), -1, System.nanoTime() - job.due(), false));
+                    } finally {
+                        outstanding.decrementAndGet();
+                    }
+                }
+            });
+        }
         Random random = new Random(42);
         String run = Long.toString(System.currentTimeMillis(), 36);
         int counter = 0;
@@ -110,24 +145,7 @@ public final class LoadGenerator {
                 int p = phase;
                 int second = (int) ((due - start) / 1_000_000_000L);
                 outstanding.incrementAndGet();
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                    long latency = System.nanoTime() - due;
-                    outstanding.decrementAndGet();
-                    if (failure != null) {
-                        if (errors.incrementAndGet() <= 5) {
-                            System.out.println("LOAD transport error: " + failure);
-                        }
-                        unanswered.add(key);
-                        outcomes.add(new Outcome(p, second, -1, latency, false));
-                        return;
-                    }
-                    int status = response.statusCode();
-                    if (status == 201 || status == 200) {
-                        acked.add(id(response.body()) + "\t" + key);
-                    }
-                    outcomes.add(new Outcome(p, second, status, latency,
-                            response.headers().firstValue("Retry-After").isPresent()));
-                });
+                queue.add(new Job(p, second, due, key, request));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
