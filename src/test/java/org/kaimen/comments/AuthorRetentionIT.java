@@ -112,7 +112,19 @@ class AuthorRetentionIT {
         assertThat(row(withheld)).containsEntry("author_phone", PHONE);
 
         setDays(Settings.COMMENT_AUTHOR_DAYS, 30);
-        assertThat(purge()).isGreaterThanOrEqualTo(2);
+        // A row a listener holds at that moment is skipped (SKIP LOCKED) and taken by the next run, as tonight's
+        // would be by tomorrow's; the test runs again until both are done.
+        java.util.concurrent.atomic.AtomicInteger erasedRows = new java.util.concurrent.atomic.AtomicInteger(purge());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    boolean done = row(withheld).get("author_phone") == null
+                            && row(consented).get("author_email") == null;
+                    if (!done) {
+                        erasedRows.addAndGet(purge());
+                    }
+                    return done;
+                });
+        assertThat(erasedRows.get()).isGreaterThanOrEqualTo(2);
 
         // 35 days after closing: contact data gone, the name only where its author agreed to show it.
         Map<String, Object> erased = row(withheld);
