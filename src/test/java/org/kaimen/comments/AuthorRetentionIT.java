@@ -142,7 +142,7 @@ class AuthorRetentionIT {
         assertThat((String) row(recent).get("text")).contains(PHONE);
         assertThat(row(current)).containsEntry("author_phone", PHONE).containsEntry("author_address", ADDRESS);
         assertThat(audit.latest(5, "draft", String.valueOf(closedLongAgo))).filteredOn(e -> e.action()
-                .equals("comment.retention")).extracting(AuditLog.Entry::actor).containsExactly("system");
+                .equals("comment.retention")).extracting(AuditLog.Entry::actor).isNotEmpty().containsOnly("system");
 
         // Twice is harmless.
         Map<String, Object> before = row(withheld);

@@ -23,8 +23,21 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         this.accounts = accounts;
     }
 
+    /**
+     * The throttle's bookkeeping reads and writes the database around the password check; an outage there must reach
+     * the entry point (503) as an authentication-service failure, not escape the filter chain as a 500.
+     */
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        try {
+            return throttled(authentication);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw new org.springframework.security.authentication.InternalAuthenticationServiceException(
+                    e.getMessage(), e);
+        }
+    }
+
+    private Authentication throttled(Authentication authentication) {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d
                 ? d.getRemoteAddress() : null;
         if (throttle.addressBlocked(address)) {
