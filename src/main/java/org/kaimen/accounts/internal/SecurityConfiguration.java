@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -129,20 +127,12 @@ class SecurityConfiguration {
 
     private static void problem(HttpServletResponse response, HttpStatus status, String key, MessageSource messages,
                                 Locale locale, ObjectMapper json) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, key, locale));
-        problem.setType(ProblemDetailsAdvice.problemType(key));
-        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-                locale));
-        problem.setProperty("code", key);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"kaimen\"");
         }
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemDetailsAdvice.write(response, status, key, null, messages, locale, json);
     }
 }

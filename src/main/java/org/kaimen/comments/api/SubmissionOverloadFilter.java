@@ -6,9 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.kaimen.comments.internal.SubmissionGate;
@@ -16,9 +14,10 @@ import org.kaimen.shared.web.ProblemDetailsAdvice;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Turns away comment submissions while the instance is at capacity before anything else runs: no authentication,
@@ -35,8 +34,10 @@ class SubmissionOverloadFilter extends OncePerRequestFilter {
     private final SubmissionGate gate;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final LocaleResolver locales;
 
-    SubmissionOverloadFilter(SubmissionGate gate, MessageSource messages, ObjectMapper json) {
+    SubmissionOverloadFilter(SubmissionGate gate, MessageSource messages, ObjectMapper json, LocaleResolver locales) {
+        this.locales = locales;
         this.gate = gate;
         this.messages = messages;
         this.json = json;
@@ -57,23 +58,12 @@ class SubmissionOverloadFilter extends OncePerRequestFilter {
         }
         gate.rejectedEarly();
         int seconds = 1 + ThreadLocalRandom.current().nextInt(3);
-        // Chinese unless the client asks for English first, as everywhere in Kaimen.
-        String accept = request.getHeader("Accept-Language");
-        Locale locale = accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemDetailsAdvice.problemType("comments.error.busy").toString());
-        problem.put("title", messages.getMessage("problem.title.429", null, "Too Many Requests", locale));
-        problem.put("status", 429);
-        problem.put("detail", messages.getMessage("comments.error.busy", new Object[] {seconds}, locale));
-        problem.put("code", "comments.error.busy");
-        response.setStatus(429);
+        Locale locale = locales.resolveLocale(request);
         response.setHeader("Retry-After", String.valueOf(seconds));
         // The security chain's headers for API answers, since this one is written before that chain runs.
         response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemDetailsAdvice.write(response, HttpStatus.TOO_MANY_REQUESTS, "comments.error.busy",
+                new Object[] {seconds}, messages, locale, json);
     }
 }

@@ -108,6 +108,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
+    /**
+     * Writes a localized problem-details answer straight to a servlet response, for the few answers given before
+     * Spring MVC runs (security entry points, load shedding), so that they read like every other error of the API.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String key,
+                             Object[] args, MessageSource messages, Locale locale,
+                             com.fasterxml.jackson.databind.ObjectMapper json) throws java.io.IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, args, key, locale));
+        problem.setType(problemType(key));
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale));
+        problem.setProperty("code", key);
+        response.setStatus(status.value());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
     public static URI problemType(String code) {
         return URI.create("urn:kaimen:problem:" + code);
     }

@@ -26,7 +26,11 @@ class SubmissionOverloadFilterTest {
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        SubmissionOverloadFilter filter = new SubmissionOverloadFilter(gate, messages, new ObjectMapper());
+        org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver locales =
+                new org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver();
+        locales.setSupportedLocales(java.util.List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH));
+        locales.setDefaultLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        SubmissionOverloadFilter filter = new SubmissionOverloadFilter(gate, messages, new ObjectMapper(), locales);
 
         AtomicBoolean passed = new AtomicBoolean();
         filter.doFilter(submission(), new MockHttpServletResponse(), (req, res) -> passed.set(true));
