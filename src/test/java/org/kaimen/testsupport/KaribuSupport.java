@@ -32,7 +32,7 @@ public abstract class KaribuSupport {
     protected ApplicationContext ctx;
 
     @BeforeEach
-    void setUpVaadin() {
+    protected void setUpVaadin() {
         SecurityContextHolder.clearContext();
         MockVaadin.INSTANCE.setMockRequestFactory(session -> new FakeRequest(session) {
             @Override
@@ -52,7 +52,7 @@ public abstract class KaribuSupport {
     }
 
     @AfterEach
-    void tearDownVaadin() {
+    protected void tearDownVaadin() {
         SecurityContextHolder.clearContext();
         MockVaadin.tearDown();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.kaimen.accounts.Role;
@@ -57,5 +58,31 @@ class ReadingViewSizeIT extends KaribuSupport {
         assertThat(nodes.get()).as("state nodes of the UI showing a 100-article draft").isLessThan(MAX_STATE_NODES);
         assertThat(_get(Div.class, spec -> spec.withId("draft-text")).getElement().getChildCount())
                 .as("chapter headings and articles, one element each").isEqualTo(110);
+    }
+
+    @Test
+    void twoReadersOfTheSameDraftHoldTheSameMarkupStringsNotCopies() {
+        String clerk = accounts.create(Role.DRAFTER);
+        long draftId = SignedIn.as(clerk, "ROLE_DRAFTER", () -> drafts.create(
+                DraftSource.text(Regulation.hundredArticles()), "共享测试条例（草案）", true).id());
+        UI.getCurrent().navigate("drafts/" + draftId);
+        List<String> first = articleMarkup();
+
+        // Another reader: a new session with its own UI, which builds the view again from the database.
+        tearDownVaadin();
+        setUpVaadin();
+        UI.getCurrent().navigate("drafts/" + draftId);
+        List<String> second = articleMarkup();
+
+        // ~49,000 characters of markup per reader otherwise, kept by every open tab (issue #9).
+        assertThat(second).hasSize(100);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i)).as("article %d", i + 1).isSameAs(first.get(i));
+        }
+    }
+
+    private static List<String> articleMarkup() {
+        return _find(Div.class, spec -> spec.withClasses("kaimen-article")).stream()
+                .map(d -> d.getElement().getProperty("innerHTML", "")).toList();
     }
 }
