@@ -1,6 +1,7 @@
 package org.kaimen.accounts.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -112,7 +113,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/account/verify", "/expert/invitation", "/expert/invitation/*",
                                 "/images/**", "/icons/**", "/js/**", "/favicon.ico", "/error").permitAll())
@@ -121,7 +122,13 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS)))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+                // Vaadin exempts its login page from CSRF, POST included, so another site could sign a visitor into
+                // an account it controls (login CSRF). vaadin-login-form sends the token from the _csrf meta tags
+                // Vaadin puts in every page it serves, so the login needs no exemption; only Vaadin's own round
+                // trips keep theirs, as they carry Vaadin's per-UI token instead.
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
+                        .enableCsrfConfiguration(false))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         return http.build();
     }
 
