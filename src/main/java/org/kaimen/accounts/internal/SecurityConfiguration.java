@@ -2,6 +2,10 @@ package org.kaimen.accounts.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.spring.security.RequestUtil;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -128,9 +132,29 @@ class SecurityConfiguration {
                 // trips keep theirs, as they carry Vaadin's per-UI token instead.
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
                         .enableCsrfConfiguration(false))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                        .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                            @Override
+                            public <O extends CsrfFilter> O postProcess(O filter) {
+                                filter.setAccessDeniedHandler(STALE_LOGIN_FORM);
+                                return filter;
+                            }
+                        }));
         return http.build();
     }
+
+    /**
+     * A login form whose token went stale (signed in on another tab, a page from the browser's cache) goes back to a
+     * fresh login page with a notice rather than to an error page; nobody is signed in either way. Other refused
+     * posts get the plain 403.
+     */
+    private static final AccessDeniedHandler STALE_LOGIN_FORM = (request, response, e) -> {
+        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+            response.sendRedirect(request.getContextPath() + "/login?stale");
+        } else {
+            new AccessDeniedHandlerImpl().handle(request, response, e);
+        }
+    };
 
     private static void problem(HttpServletResponse response, HttpStatus status, String key, MessageSource messages,
                                 Locale locale, ObjectMapper json) throws IOException {
