@@ -84,12 +84,11 @@ class LoginThrottleIT {
     @Test
     void theLoginFormSignsInAndSendsWrongPasswordsBackWithAnError() {
         String user = accounts.create(Role.CITIZEN);
-        http.get("/login");
-        var wrong = http.postForm("/login", "username=" + user + "&password=nope");
+        var wrong = http.signIn(user, "nope");
         assertThat(wrong.statusCode()).isEqualTo(302);
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
 
-        var right = http.postForm("/login", "username=" + user + "&password=" + TestAccounts.PASSWORD);
+        var right = http.signIn(user, TestAccounts.PASSWORD);
         assertThat(right.statusCode()).isEqualTo(302);
         assertThat(right.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }

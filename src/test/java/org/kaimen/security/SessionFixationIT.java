@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kaimen.accounts.Role;
+import org.kaimen.testsupport.Http;
 import org.kaimen.testsupport.TestAccounts;
 import org.kaimen.testsupport.browser.BrowserTest;
 import org.openqa.selenium.Cookie;
@@ -65,12 +66,12 @@ class SessionFixationIT extends BrowserTest {
         assertThat(planted).as("the login page starts a session").isNotNull();
         assertThat(setCookie(page)).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 
-        // What vaadin-login-form posts (see LoginView: action "login").
+        // What vaadin-login-form posts (see LoginView: action "login"), with the token the login page carries.
         HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", COOKIE + "=" + planted)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + clerk + "&password=" + TestAccounts.PASSWORD,
-                        StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + clerk + "&password=" + TestAccounts.PASSWORD
+                        + "&" + Http.csrfField(page.body()), StandardCharsets.UTF_8)));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         String fresh = sessionId(login);

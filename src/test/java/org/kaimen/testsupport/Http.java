@@ -3,12 +3,16 @@ package org.kaimen.testsupport;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * A plain HTTP client for tests that must see exactly what a browser or mail client would: no redirects followed,
@@ -56,6 +60,32 @@ public final class Http {
 
     public URI uri(String path) {
         return URI.create(base + path);
+    }
+
+    /**
+     * The form field and value a page offers against cross-site forgery: Vaadin writes Spring Security's token into
+     * the {@code _csrf_parameter} and {@code _csrf} meta tags of every page it serves, and vaadin-login-form posts
+     * them with the credentials. Null when the page has none.
+     */
+    public static String csrfField(String page) {
+        Document html = Jsoup.parse(page);
+        Element name = html.selectFirst("meta[name=_csrf_parameter]");
+        Element value = html.selectFirst("meta[name=_csrf]");
+        if (name == null || value == null) {
+            return null;
+        }
+        return URLEncoder.encode(name.attr("content"), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value.attr("content"), StandardCharsets.UTF_8);
+    }
+
+    /** What the login form posts: the credentials and the token of the login page this client just loaded. */
+    public HttpResponse<String> signIn(String user, String password) {
+        String field = csrfField(get("/login").body());
+        if (field == null) {
+            throw new IllegalStateException("the login page carries no CSRF token");
+        }
+        return postForm("/login", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&" + field);
     }
 
     public static String basic(String user, String password) {

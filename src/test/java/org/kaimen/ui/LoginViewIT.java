@@ -43,4 +43,14 @@ class LoginViewIT extends KaribuSupport {
         assertThat(notice.getText()).contains("已过期");
         assertThat(notice.getClassNames()).contains("kaimen-notice-error");
     }
+
+    @Test
+    void aLoginFormWhoseTokenWentStaleComesBackWithANoticeToSignInAgain() {
+        UI.getCurrent().navigate("login", QueryParameters.of("stale", ""));
+        Div notice = _get(Div.class, spec -> spec.withId("login-notice"));
+        assertThat(notice.isVisible()).isTrue();
+        assertThat(notice.getText()).contains("登录页面已过期");
+        assertThat(notice.getClassNames()).contains("kaimen-notice-error");
+        assertThat(_get(LoginForm.class).isError()).isFalse();
+    }
 }

@@ -1,6 +1,11 @@
 package org.kaimen.accounts.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.spring.security.RequestUtil;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -112,7 +117,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .requestMatchers("/account/verify", "/expert/invitation", "/expert/invitation/*",
                                 "/images/**", "/icons/**", "/js/**", "/favicon.ico", "/error").permitAll())
@@ -121,9 +126,35 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS)))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+                // Vaadin exempts its login page from CSRF, POST included, so another site could sign a visitor into
+                // an account it controls (login CSRF). vaadin-login-form sends the token from the _csrf meta tags
+                // Vaadin puts in every page it serves, so the login needs no exemption; only Vaadin's own round
+                // trips keep theirs, as they carry Vaadin's per-UI token instead.
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
+                        .enableCsrfConfiguration(false))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                        .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                            @Override
+                            public <O extends CsrfFilter> O postProcess(O filter) {
+                                filter.setAccessDeniedHandler(STALE_LOGIN_FORM);
+                                return filter;
+                            }
+                        }));
         return http.build();
     }
+
+    /**
+     * A login form whose token went stale (signed in on another tab, a page from the browser's cache) goes back to a
+     * fresh login page with a notice rather than to an error page; nobody is signed in either way. Other refused
+     * posts get the plain 403.
+     */
+    private static final AccessDeniedHandler STALE_LOGIN_FORM = (request, response, e) -> {
+        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+            response.sendRedirect(request.getContextPath() + "/login?stale");
+        } else {
+            new AccessDeniedHandlerImpl().handle(request, response, e);
+        }
+    };
 
     private static void problem(HttpServletResponse response, HttpStatus status, String key, MessageSource messages,
                                 Locale locale, ObjectMapper json) throws IOException {

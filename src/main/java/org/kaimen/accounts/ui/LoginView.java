@@ -45,6 +45,8 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         String verification = params.getOrDefault("verification", List.of()).stream().findFirst().orElse(null);
         if (verification != null && verification.matches("done|expired|used|invalid")) {
             showNotice(getTranslation("login.verification." + verification), !"done".equals(verification));
+        } else if (params.containsKey("stale")) {
+            showNotice(getTranslation("login.stale"), true);
         } else if (params.containsKey("reset")) {
             showNotice(getTranslation("login.reset-done"), false);
         } else if (params.containsKey("registered")) {
