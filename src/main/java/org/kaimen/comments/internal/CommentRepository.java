@@ -3,6 +3,8 @@ package org.kaimen.comments.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kaimen.comments.Channel;
 import org.kaimen.comments.CommentStatus;
 import org.kaimen.comments.Stance;
+import org.kaimen.shared.infra.ShortCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,9 +54,15 @@ public class CommentRepository {
             """;
 
     private final JdbcClient jdbc;
+    /*
+     * Accounts known to have accepted the privacy notice: every signed-in submission asks. Only a yes is cached (a
+     * first submission records the consent); erasure withdraws it through withdrawConsent, which invalidates.
+     */
+    private final ShortCache<Long, Boolean> consented;
 
-    public CommentRepository(JdbcClient jdbc) {
+    public CommentRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.consented = new ShortCache<>(Duration.ofSeconds(5), 10_000, clock);
     }
 
     /**
@@ -305,8 +314,13 @@ public class CommentRepository {
     }
 
     public boolean hasConsent(long accountId) {
-        return jdbc.sql("SELECT count(*) FROM privacy_consent WHERE account_id = :a").param("a", accountId)
-                .query(Long.class).single() > 0;
+        return consented.get(accountId, a -> jdbc.sql("SELECT count(*) FROM privacy_consent WHERE account_id = :a")
+                .param("a", a).query(Long.class).single() > 0 ? Boolean.TRUE : null) != null;
+    }
+
+    public void withdrawConsent(long accountId) {
+        consented.invalidate();
+        jdbc.sql("DELETE FROM privacy_consent WHERE account_id = :a").param("a", accountId).update();
     }
 
     public void recordConsent(long accountId, String notice, OffsetDateTime now) {
