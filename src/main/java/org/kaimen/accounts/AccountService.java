@@ -290,14 +290,17 @@ public class AccountService {
         audit.record("account.api-token.revoke", "api_token", tokenId, null);
     }
 
-    /** The signed-in account, if any. */
+    /**
+     * The signed-in account, if any, as read at most a few seconds ago: a change made on this instance applies at
+     * once, one made on another within seconds.
+     */
     @Transactional(readOnly = true)
     public Optional<AccountSummary> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) {
             return Optional.empty();
         }
-        return accounts.findByLogin(auth.getName()).map(AccountRepository.Credentials::account);
+        return accounts.findSignedIn(auth.getName());
     }
 
     private LinkOutcome useToken(String token, Purpose purpose, java.util.function.LongConsumer action) {

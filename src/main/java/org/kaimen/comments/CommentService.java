@@ -227,7 +227,7 @@ public class CommentService {
         }
 
         List<String> flags = new ArrayList<>(moderation.assess(text, proposed));
-        if (comments.sameTextRecently(c.draftId(), accountId, email, text, now().minus(REPEAT_WINDOW)) > 0) {
+        if (comments.sameTextRecently(c.draftId(), accountId, email, text, now().minus(REPEAT_WINDOW))) {
             flags.add("REPEATED");
         }
         CommentStatus status = flags.isEmpty() || channel.isOffline() ? CommentStatus.PUBLISHED : CommentStatus.HELD;

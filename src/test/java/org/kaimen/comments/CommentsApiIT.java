@@ -243,6 +243,30 @@ class CommentsApiIT {
     }
 
     @Test
+    void theSameTextTwiceFromOneAuthorIsFlaggedAsARepeatBothByAccountAndByEmailAddress() throws Exception {
+        Map<String, Object> twice = Map.of("stance", "OPPOSE", "text", "重复的意见：反对第十二条。");
+        assertThat(json.readTree(post(citizen, twice, null).body()).path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(json.readTree(post(citizen, twice, null).body()).path("status").asText()).isEqualTo("HELD");
+        String other = accounts.create(Role.CITIZEN);
+        assertThat(json.readTree(post(other, twice, null).body()).path("status").asText()).isEqualTo("PUBLISHED");
+
+        // Letters entered by staff have no account: the author is known by the address only, in any case.
+        long first = json.readTree(post(drafter, Map.of("stance", "MODIFY", "text", "来信：建议延长公示期。",
+                "channel", "LETTER", "author", Map.of("name", "赵先生", "email", "Zhao@example.org")), null).body())
+                .path("id").asLong();
+        long second = json.readTree(post(drafter, Map.of("stance", "MODIFY", "text", "来信：建议延长公示期。",
+                "channel", "LETTER", "author", Map.of("name", "赵先生", "email", "zhao@example.org")), null).body())
+                .path("id").asLong();
+        assertThat(flags(first)).doesNotContain("REPEATED");
+        assertThat(flags(second)).contains("REPEATED");
+    }
+
+    private String flags(long commentId) {
+        return jdbc.sql("SELECT array_to_string(flags, ',') FROM comment WHERE id = :id").param("id", commentId)
+                .query(String.class).single();
+    }
+
+    @Test
     void textLimitsAreEnforcedWithAClearMessage() {
         HttpResponse<String> tooLong = post(citizen, Map.of("stance", "SUPPORT", "text", "长".repeat(5001)), null);
         assertThat(tooLong.statusCode()).isEqualTo(422);

@@ -3,6 +3,8 @@ package org.kaimen.accounts.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.kaimen.accounts.AccountStatus;
 import org.kaimen.accounts.AccountSummary;
 import org.kaimen.accounts.Role;
+import org.kaimen.shared.infra.ShortCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +34,34 @@ public class AccountRepository {
 
     private final JdbcClient jdbc;
 
-    public AccountRepository(JdbcClient jdbc) {
+    /*
+     * The signed-in account by login, for AccountService.current(): an API client submitting hundreds of comments a
+     * second would otherwise read its own account row for each. Every write below invalidates.
+     */
+    private final ShortCache<String, AccountSummary> signedIn;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AccountRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.signedIn = new ShortCache<>(Duration.ofSeconds(5), 10_000, clock);
+    }
+
+    /** For tests that create accounts straight in a database. */
+    public AccountRepository(JdbcClient jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    /**
+     * The account signed in under this login, cached for a few seconds; for checks of who is asking, not for sign-in
+     * itself (the password hash and failure count must be current).
+     */
+    public Optional<AccountSummary> findSignedIn(String login) {
+        return Optional.ofNullable(signedIn.get(login, l -> findByLogin(l).map(Credentials::account).orElse(null)));
     }
 
     public long insert(String username, String email, String displayName, String passwordHash, AccountStatus status,
                        String locale, Set<Role> roles, OffsetDateTime now) {
+        signedIn.invalidate();
         long id = jdbc.sql("""
                         INSERT INTO account (username, email, display_name, password_hash, status, locale,
                                              email_verified_at, created_at, updated_at)
@@ -52,6 +77,7 @@ public class AccountRepository {
     }
 
     public void replaceRoles(long id, Set<Role> roles) {
+        signedIn.invalidate();
         jdbc.sql("DELETE FROM account_role WHERE account_id = :id").param("id", id).update();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role)")
@@ -102,11 +128,13 @@ public class AccountRepository {
     }
 
     public void setStatus(long id, AccountStatus status, OffsetDateTime now) {
+        signedIn.invalidate();
         jdbc.sql("UPDATE account SET status = :s, updated_at = :now WHERE id = :id")
                 .param("s", status.name()).param("now", now).param("id", id).update();
     }
 
     public void markVerified(long id, OffsetDateTime now) {
+        signedIn.invalidate();
         jdbc.sql("""
                         UPDATE account SET status = CASE WHEN status = 'PENDING' THEN 'ACTIVE' ELSE status END,
                                email_verified_at = coalesce(email_verified_at, :now), updated_at = :now
@@ -115,6 +143,7 @@ public class AccountRepository {
     }
 
     public void setPassword(long id, String hash, OffsetDateTime now) {
+        signedIn.invalidate();
         jdbc.sql("""
                         UPDATE account SET password_hash = :hash, failed_logins = 0, locked_until = NULL,
                                updated_at = :now WHERE id = :id""")
@@ -126,6 +155,7 @@ public class AccountRepository {
      * guesses cannot slip past the limit between a read and a write.
      */
     public void recordFailure(String login, int max, OffsetDateTime now, OffsetDateTime lockUntil) {
+        signedIn.invalidate();
         jdbc.sql("""
                         UPDATE account SET
                             failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
@@ -137,11 +167,16 @@ public class AccountRepository {
     }
 
     public void recordSuccess(long id) {
-        jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = :id AND "
+        // Only a sign-in after failures changes the row; the usual one must not empty the cache.
+        int changed = jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = :id AND "
                 + "(failed_logins > 0 OR locked_until IS NOT NULL)").param("id", id).update();
+        if (changed > 0) {
+            signedIn.invalidate();
+        }
     }
 
     public void unlock(long id, OffsetDateTime now) {
+        signedIn.invalidate();
         jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL, updated_at = :now WHERE id = :id")
                 .param("now", now).param("id", id).update();
     }
@@ -162,6 +197,7 @@ public class AccountRepository {
      * the person. The unusable password hash and DISABLED status keep it from ever signing in again.
      */
     public void anonymise(long id, String unusableHash, OffsetDateTime now) {
+        signedIn.invalidate();
         jdbc.sql("""
                         UPDATE account SET username = 'erased-' || id, email = NULL, display_name = '',
                             password_hash = :hash, status = 'DISABLED', email_verified_at = NULL, updated_at = :now

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 class CommentPersonalData implements PersonalDataHolder {
 
     private final JdbcClient jdbc;
+    private final CommentRepository comments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentPersonalData(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    CommentPersonalData(JdbcClient jdbc, CommentRepository comments, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.comments = comments;
         this.events = events;
         this.clock = clock;
     }
@@ -80,7 +82,7 @@ class CommentPersonalData implements PersonalDataHolder {
                         RETURNING id, draft_id""")
                 .param("a", account.id()).param("now", OffsetDateTime.now(clock))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        jdbc.sql("DELETE FROM privacy_consent WHERE account_id = :a").param("a", account.id()).update();
+        comments.withdrawConsent(account.id());
         // The index keeps an author key for repeat detection: it must forget this one too.
         changed.forEach(c -> events.publishEvent(new CommentChanged(c[0], c[1])));
     }

@@ -3,6 +3,8 @@ package org.kaimen.comments.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kaimen.comments.Channel;
 import org.kaimen.comments.CommentStatus;
 import org.kaimen.comments.Stance;
+import org.kaimen.shared.infra.ShortCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,9 +54,15 @@ public class CommentRepository {
             """;
 
     private final JdbcClient jdbc;
+    /*
+     * Accounts known to have accepted the privacy notice: every signed-in submission asks. Only a yes is cached (a
+     * first submission records the consent); erasure withdraws it through withdrawConsent, which invalidates.
+     */
+    private final ShortCache<Long, Boolean> consented;
 
-    public CommentRepository(JdbcClient jdbc) {
+    public CommentRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.consented = new ShortCache<>(Duration.ofSeconds(5), 10_000, clock);
     }
 
     /**
@@ -214,17 +223,22 @@ public class CommentRepository {
                 .param("parent", parentId).query(CommentRepository::row).list();
     }
 
-    /** The same author posting the same text on the same draft recently: a double post or a flood. */
-    public long sameTextRecently(long draftId, Long accountId, String email, String text, OffsetDateTime since) {
+    /**
+     * The same author posting the same text on the same draft recently: a double post or a flood. One lookup by
+     * account and one by e-mail address, each on its own index, so that the cost does not grow with the number of
+     * comments the draft received in the window.
+     */
+    public boolean sameTextRecently(long draftId, Long accountId, String email, String text, OffsetDateTime since) {
         if (accountId == null && email == null) {
-            return 0;
+            return false;
         }
         return jdbc.sql("""
-                        SELECT count(*) FROM comment WHERE draft_id = :draft AND text = :text AND created_at >= :since
-                          AND ((CAST(:account AS BIGINT) IS NOT NULL AND account_id = :account)
-                            OR (CAST(:email AS TEXT) IS NOT NULL AND lower(author_email) = lower(:email)))""")
+                        SELECT EXISTS (SELECT 1 FROM comment WHERE account_id = CAST(:account AS BIGINT)
+                                         AND created_at >= :since AND draft_id = :draft AND text = :text)
+                            OR EXISTS (SELECT 1 FROM comment WHERE lower(author_email) = lower(CAST(:email AS TEXT))
+                                         AND created_at >= :since AND draft_id = :draft AND text = :text)""")
                 .param("draft", draftId).param("text", text).param("since", since).param("account", accountId)
-                .param("email", email).query(Long.class).single();
+                .param("email", email).query(Boolean.class).single();
     }
 
     public void setStatus(long id, CommentStatus status, String reason, OffsetDateTime now) {
@@ -305,8 +319,13 @@ public class CommentRepository {
     }
 
     public boolean hasConsent(long accountId) {
-        return jdbc.sql("SELECT count(*) FROM privacy_consent WHERE account_id = :a").param("a", accountId)
-                .query(Long.class).single() > 0;
+        return consented.get(accountId, a -> jdbc.sql("SELECT count(*) FROM privacy_consent WHERE account_id = :a")
+                .param("a", a).query(Long.class).single() > 0 ? Boolean.TRUE : null) != null;
+    }
+
+    public void withdrawConsent(long accountId) {
+        consented.invalidate();
+        jdbc.sql("DELETE FROM privacy_consent WHERE account_id = :a").param("a", accountId).update();
     }
 
     public void recordConsent(long accountId, String notice, OffsetDateTime now) {

@@ -1,5 +1,7 @@
 package org.kaimen.drafts.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.kaimen.drafts.DraftVersionInfo;
 import org.kaimen.drafts.Provision;
 import org.kaimen.drafts.internal.parsing.CitationLabels;
 import org.kaimen.drafts.internal.parsing.ParsedProvision;
+import org.kaimen.shared.infra.ShortCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,9 +55,22 @@ public class DraftRepository {
                     rs.getInt("version_number"));
 
     private final JdbcClient jdbc;
+    /*
+     * Every comment submission reads its draft (is it open?) and the provision it is about. Draft rows change rarely
+     * (period, metadata, a new version, the closing announcement; every such write below invalidates), and the state
+     * is derived from the row at the time of asking, so a cached row still closes on time.
+     */
+    private final ShortCache<Long, DraftRow> draftRows;
+    /*
+     * Provision rows are never updated or deleted once stored; the cache is emptied when a tree is stored, so that a
+     * row read inside a publishing transaction that then rolls back is not served afterwards.
+     */
+    private final ShortCache<Long, ProvisionRow> provisionRows;
 
-    public DraftRepository(JdbcClient jdbc) {
+    public DraftRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.draftRows = new ShortCache<>(Duration.ofSeconds(5), 1_000, clock);
+        this.provisionRows = new ShortCache<>(Duration.ofMinutes(10), 50_000, clock);
     }
 
     public long insertDraft(String title, String summary, String department, String createdBy, OffsetDateTime now) {
@@ -66,6 +82,10 @@ public class DraftRepository {
     }
 
     public Optional<DraftRow> find(long id) {
+        return Optional.ofNullable(draftRows.get(id, key -> load(key).orElse(null)));
+    }
+
+    private Optional<DraftRow> load(long id) {
         return jdbc.sql("SELECT " + DRAFT_COLUMNS + " FROM draft d WHERE d.id = :id").param("id", id)
                 .query(DRAFT_ROW).optional();
     }
@@ -73,7 +93,9 @@ public class DraftRepository {
     /** For update: serialises version publishing and period changes of one draft. */
     public Optional<DraftRow> lock(long id) {
         jdbc.sql("SELECT id FROM draft WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
-        return find(id);
+        // The caller is about to change the draft: it needs the row as it is now, not as cached.
+        draftRows.invalidate();
+        return load(id);
     }
 
     public List<DraftRow> all() {
@@ -93,12 +115,14 @@ public class DraftRepository {
     }
 
     public void markClosedAnnounced(long id, OffsetDateTime now) {
+        draftRows.invalidate();
         jdbc.sql("UPDATE draft SET closed_announced_at = :now WHERE id = :id").param("now", now).param("id", id)
                 .update();
     }
 
     public void updateMetadata(long id, String title, String summary, String department, boolean allowAnonymous,
                                boolean showComments, OffsetDateTime now) {
+        draftRows.invalidate();
         jdbc.sql("""
                         UPDATE draft SET title = :title, summary = :summary, drafting_department = :dept,
                                allow_anonymous = :anon, show_comments = :show, updated_at = :now WHERE id = :id""")
@@ -108,6 +132,7 @@ public class DraftRepository {
     }
 
     public void updatePeriod(long id, OffsetDateTime opensAt, OffsetDateTime closesAt, OffsetDateTime now) {
+        draftRows.invalidate();
         jdbc.sql("""
                         UPDATE draft SET opens_at = :opens, closes_at = :closes, updated_at = :now,
                                closed_announced_at = CASE WHEN :closes > :now THEN NULL ELSE closed_announced_at END
@@ -116,6 +141,7 @@ public class DraftRepository {
     }
 
     public void markAdopted(long id, OffsetDateTime now) {
+        draftRows.invalidate();
         jdbc.sql("UPDATE draft SET adopted_at = :now, updated_at = :now WHERE id = :id").param("now", now)
                 .param("id", id).update();
     }
@@ -123,6 +149,7 @@ public class DraftRepository {
     public long insertVersion(long draftId, int number, String label, String title, String preamble,
                               String explanation, String source, DraftCounts c, String createdBy,
                               OffsetDateTime now) {
+        draftRows.invalidate();
         return jdbc.sql("""
                         INSERT INTO draft_version (draft_id, number, label, title, preamble, explanation, source_text,
                             chapters, sections, articles, paragraphs, items, subitems, created_by, published_at)
@@ -162,6 +189,7 @@ public class DraftRepository {
      * @return provision ids by key
      */
     public Map<String, Long> insertTree(long draftId, long versionId, List<ParsedProvision> roots) {
+        provisionRows.invalidate();
         Map<String, Long> ids = new LinkedHashMap<>();
         int[] position = {0};
         for (ParsedProvision root : roots) {
@@ -254,6 +282,10 @@ public class DraftRepository {
     }
 
     public Optional<ProvisionRow> provision(long id) {
+        return Optional.ofNullable(provisionRows.get(id, key -> loadProvision(key).orElse(null)));
+    }
+
+    private Optional<ProvisionRow> loadProvision(long id) {
         return jdbc.sql("""
                         SELECT p.id, p.version_id, p.draft_id, p.parent_id, p.kind, p.number, p.key, p.label,
                                p.heading, p.text, v.number AS version_number
