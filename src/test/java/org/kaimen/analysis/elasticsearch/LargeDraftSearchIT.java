@@ -23,7 +23,6 @@ import org.kaimen.testsupport.IntegrationTest;
 import org.kaimen.testsupport.Regulation;
 import org.kaimen.testsupport.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A draft with a million comments, scaled down: past 20 matches (10,000 in production) the total and the facets are
@@ -93,12 +92,7 @@ class LargeDraftSearchIT {
     }
 
     SearchResult search(CommentSearch query) {
-        as(drafter, "ROLE_DRAFTER");
-        try {
-            return search.search(query);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return as(drafter, "ROLE_DRAFTER", () -> search.search(query));
     }
 
     @Test
