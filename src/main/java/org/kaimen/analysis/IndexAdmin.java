@@ -6,7 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -113,16 +120,35 @@ public class IndexAdmin {
             long written = 0;
             long after = 0;
             List<IndexableComment> batch;
-            do {
-                batch = comments.indexableAfter(after, BATCH);
-                // Vectors are stored in PostgreSQL once; only comments that never got one are computed here.
-                batch.forEach(c -> embeddings.forComment(c.id(), c.text()));
-                written += index.bulk(fresh, batch, c -> c.parentId() == null
-                        ? campaigns.campaignOf(c.draftId(), c.id()) : null);
-                if (!batch.isEmpty()) {
-                    after = batch.get(batch.size() - 1).id();
-                }
-            } while (batch.size() == BATCH);
+            // One bulk request is in flight while the next batch is read: the writer segments the texts and waits for
+            // Elasticsearch, the reader waits for PostgreSQL, and neither waits for the other.
+            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "index-rebuild-writer"));
+            try {
+                Future<Integer> inFlight = CompletableFuture.completedFuture(0);
+                do {
+                    batch = comments.indexableAfter(after, BATCH);
+                    Map<Long, String> texts = new LinkedHashMap<>();
+                    batch.forEach(c -> texts.put(c.id(), c.text()));
+                    // Vectors are stored in PostgreSQL once and read per batch; only comments that never got one are
+                    // computed here.
+                    Map<Long, float[]> vectors = embeddings.forComments(texts);
+                    written += inFlight.get();
+                    List<IndexableComment> toWrite = batch;
+                    inFlight = writer.submit(() -> index.bulk(fresh, toWrite, c -> c.parentId() == null
+                            ? campaigns.campaignOf(c.draftId(), c.id()) : null, vectors));
+                    if (!batch.isEmpty()) {
+                        after = batch.get(batch.size() - 1).id();
+                    }
+                } while (batch.size() == BATCH);
+                written += inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("rebuild interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } finally {
+                writer.shutdownNow();
+            }
             client.indices().refresh(r -> r.index(fresh));
             Optional<String> old = setup.currentIndex();
             client.indices().updateAliases(u -> {

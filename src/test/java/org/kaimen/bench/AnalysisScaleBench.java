@@ -88,6 +88,8 @@ class AnalysisScaleBench {
     static final int WARMUP_SECONDS = 15;
     static final boolean SEARCH = Boolean.parseBoolean(System.getProperty("kaimen.bench.search", "true"));
     /** Wait for Elasticsearch's merges after the rebuild before searching (its vector graphs are merged for minutes). */
+    /** Rounds of {@link SearchShapes} (0: none) before the search phase. */
+    static final int SHAPES = Integer.getInteger("kaimen.bench.shapes", 0);
     static final boolean SETTLE = Boolean.parseBoolean(System.getProperty("kaimen.bench.settle", "true"));
 
     /** What clerks type: subjects of the 滨州 draft, alone and in pairs. */
@@ -117,6 +119,10 @@ class AnalysisScaleBench {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+    @Autowired
+    org.kaimen.analysis.internal.ChineseSegmenter segmenter;
 
     String drafter;
     long draftId;
@@ -194,7 +200,12 @@ class AnalysisScaleBench {
             if (SETTLE) {
                 settleMerges();
             }
-            searchUnderLoad();
+            if (SHAPES > 0) {
+                SearchShapes.compare(elasticsearch, status.index(), draftId, WORDS, segmenter, SHAPES);
+            }
+            if (SEARCH_SECONDS > 0) {
+                searchUnderLoad();
+            }
         }
     }
 

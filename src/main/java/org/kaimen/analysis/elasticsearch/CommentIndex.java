@@ -63,10 +63,18 @@ public class CommentIndex {
     private final ChineseSegmenter segmenter;
     private final org.kaimen.analysis.internal.Embeddings embeddings;
     private final org.kaimen.analysis.internal.topics.TopicMembership topics;
+    private final FacetSample facetSample;
+    /** Matches are counted exactly up to this many; past it the total is an estimate. */
+    private volatile int exactTotalUpTo;
 
     CommentIndex(ElasticsearchClient client, CommentIndexSetup setup, ChineseSegmenter segmenter,
-                 org.kaimen.analysis.internal.Embeddings embeddings, org.kaimen.analysis.internal.topics.TopicMembership topics) {
+                 org.kaimen.analysis.internal.Embeddings embeddings, org.kaimen.analysis.internal.topics.TopicMembership topics,
+                 FacetSample facetSample,
+                 @org.springframework.beans.factory.annotation.Value("${kaimen.analysis.exact-total-up-to:10000}")
+                 int exactTotalUpTo) {
+        this.exactTotalUpTo = exactTotalUpTo;
         this.client = client;
+        this.facetSample = facetSample;
         this.topics = topics;
         this.setup = setup;
         this.segmenter = segmenter;
@@ -85,7 +93,8 @@ public class CommentIndex {
             boolean viaAlias = index.equals(setup.alias());
             client.index(i -> i.index(index).id(String.valueOf(c.id())).version(documentVersion(c.rowVersion()))
                     .versionType(VersionType.External).requireAlias(viaAlias)
-                    .document(document(c, campaignId, topics.of(c.id()))));
+                    .document(document(c, campaignId, topics.of(c.id()),
+                            embeddings.stored(c.id(), c.text()).orElse(null))));
         } catch (ElasticsearchException | IOException e) {
             if (!isVersionConflict(e)) {
                 throw e;
@@ -116,7 +125,7 @@ public class CommentIndex {
 
     /** Bulk write into a given index (a rebuild's new index); version conflicts count as done. */
     public int bulk(String index, List<IndexableComment> comments, java.util.function.Function<IndexableComment, Long>
-            campaignOf) throws IOException {
+            campaignOf, Map<Long, float[]> vectors) throws IOException {
         if (comments.isEmpty()) {
             return 0;
         }
@@ -126,7 +135,8 @@ public class CommentIndex {
             b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id()))
                     .version(documentVersion(c.rowVersion()))
                     .versionType(VersionType.External)
-                    .document(document(c, campaignOf.apply(c), clusters.getOrDefault(c.id(), List.of())))));
+                    .document(document(c, campaignOf.apply(c), clusters.getOrDefault(c.id(), List.of()),
+                            vectors.get(c.id())))));
         }
         BulkResponse response = client.bulk(b.build());
         int failed = 0;
@@ -182,26 +192,37 @@ public class CommentIndex {
                 return d;
             })));
         }
+        BoolQuery filters = bool.build();
         boolean hasQuery = s.query() != null && !s.query().isBlank();
-        if (hasQuery) {
-            List<Query> should = new ArrayList<>();
-            for (String variant : queryVariants) {
-                // The exact phrase finds 物业费 as written; words and bigrams catch the rest. It runs on bigrams when
-                // the query has two characters or more: a phrase of single characters walks the positions of the
-                // commonest characters (物, 业) in every comment, which dominated search time at scale.
-                String phraseField = characters(variant) >= 2 ? "text.bigram" : "text";
-                should.add(Query.of(q -> q.matchPhrase(m -> m.field(phraseField).query(variant).boost(4f))));
-                String words = segmenter.segmented(variant);
-                if (!words.isBlank()) {
-                    should.add(Query.of(q -> q.match(m -> m.field("words").query(words)
-                            .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And).boost(2f))));
-                }
-                should.add(Query.of(q -> q.match(m -> m.field("text.bigram").query(variant)
-                        .minimumShouldMatch("2<75%"))));
-                should.add(Query.of(q -> q.matchPhrase(m -> m.field("proposedText").query(variant))));
+        // What counts as a match: words, bigrams or the proposed wording. The exact phrase in the text only ranks
+        // (a phrase's bigrams all match the bigram clause), so counting and facets leave it out.
+        List<Query> matching = new ArrayList<>();
+        List<Query> ranking = new ArrayList<>();
+        for (String variant : queryVariants) {
+            // The phrase runs on bigrams when the query has two characters or more: a phrase of single characters
+            // walks the positions of the commonest characters (物, 业) in every comment.
+            String phraseField = characters(variant) >= 2 ? "text.bigram" : "text";
+            ranking.add(Query.of(q -> q.matchPhrase(m -> m.field(phraseField).query(variant).boost(4f))));
+            String words = segmenter.segmented(variant);
+            if (!words.isBlank()) {
+                matching.add(Query.of(q -> q.match(m -> m.field("words").query(words)
+                        .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And).boost(2f))));
             }
-            bool.must(m -> m.bool(b -> b.should(should).minimumShouldMatch("1")));
+            matching.add(Query.of(q -> q.match(m -> m.field("text.bigram").query(variant)
+                    .minimumShouldMatch("2<75%"))));
+            matching.add(Query.of(q -> q.matchPhrase(m -> m.field("proposedText").query(variant))));
         }
+        Query match = hasQuery ? Query.of(q -> q.bool(b -> b.should(matching).minimumShouldMatch("1"))) : null;
+        List<Query> scoring = new ArrayList<>(ranking);
+        scoring.addAll(matching);
+        Query scored = hasQuery ? Query.of(q -> q.bool(b -> b.should(scoring).minimumShouldMatch("1"))) : null;
+        Query hitsQuery = Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.bool(filters));
+            if (scored != null) {
+                b.must(scored);
+            }
+            return b;
+        }));
         int size = Math.min(Math.max(s.size(), 1), 100);
         int from = Math.max(s.page(), 0) * size;
         String sort = s.sort() == null ? (hasQuery ? "RELEVANCE" : "NEWEST") : s.sort();
@@ -217,60 +238,123 @@ public class CommentIndex {
             }
         }
         Query highlightQuery = marks.isEmpty() ? null : Query.of(q -> q.bool(b -> b.should(marks)));
-        BoolQuery filters = bool.build();
         float[] queryVector = hasQuery && s.semantic() ? embeddings.embed(s.query()) : null;
-        SearchResponse<Map> response = client.search(r -> {
-            if (queryVector != null) {
-                // Hybrid: the text query and the nearest sentence vectors both score; their union is the result.
-                List<Float> qv = new ArrayList<>();
-                for (float f : queryVector) {
-                    qv.add(f);
-                }
-                BoolQuery.Builder knnFilter = new BoolQuery.Builder();
-                knnFilter.filter(f -> f.term(t -> t.field("draftId").value(s.draftId())));
-                knnFilter.mustNot(m -> m.term(t -> t.field("deleted").value(true)));
-                term(knnFilter, "articleKey", s.articleKey());
-                term(knnFilter, "stance", s.stance());
-                term(knnFilter, "channel", s.channel());
-                term(knnFilter, "status", s.status());
-                BoolQuery knnFilters = knnFilter.build();
-                // The result is the union of text matches and near vectors, scored by both.
-                r.knn(k -> k.field("vector").queryVector(qv).k(20).numCandidates(100).similarity(SEMANTIC_MIN_SIMILARITY)
-                        .filter(f -> f.bool(knnFilters)));
-            }
-            r.query(q -> q.bool(filters));
-            r.index(setup.alias()).from(from).size(size).trackTotalHits(t -> t.enabled(true));
-            switch (sort) {
-                case "OLDEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc)));
-                case "SUPPORTS" -> r.sort(o -> o.field(f -> f.field("supports").order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
-                case "NEWEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
-                default -> { }
-            }
-            if (highlightQuery != null) {
-                r.highlight(h -> h.encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
-                        .preTags("<mark>").postTags("</mark>")
-                        .fields("text", f -> f.numberOfFragments(0).highlightQuery(highlightQuery)));
-            }
-            for (String facet : FACETS) {
-                r.aggregations(facet, a -> a.terms(t -> t.field(facet).size(500)));
-            }
-            return r;
-        }, Map.class);
+        int buckets = facetSample.buckets(s.draftId());
+        // Two searches in one round trip. The page of hits counts its total only up to exactTotalUpTo, so
+        // Elasticsearch can skip documents that cannot make the page; the facets count the matches apart, in a large
+        // draft over a fixed slice of it (see FacetSample), since counting every match of a common word among a
+        // million comments took seconds.
+        var responses = client.msearch(m -> m
+                .searches(h -> h.header(x -> x.index(setup.alias())).body(r -> {
+                    if (queryVector != null) {
+                        // Hybrid: the text query and the nearest sentence vectors both score; the result is their
+                        // union.
+                        List<Float> qv = new ArrayList<>();
+                        for (float f : queryVector) {
+                            qv.add(f);
+                        }
+                        r.knn(k -> k.field("vector").queryVector(qv).k(20).numCandidates(100)
+                                .similarity(SEMANTIC_MIN_SIMILARITY).filter(f -> f.bool(filters)));
+                    }
+                    r.query(hitsQuery).from(from).size(size).trackTotalHits(t -> t.count(exactTotalUpTo));
+                    switch (sort) {
+                        case "OLDEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc)));
+                        case "SUPPORTS" -> r.sort(o -> o.field(f -> f.field("supports").order(SortOrder.Desc)))
+                                .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+                        case "NEWEST" -> r.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+                        default -> { }
+                    }
+                    if (highlightQuery != null) {
+                        r.highlight(x -> x.encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
+                                .preTags("<mark>").postTags("</mark>")
+                                .fields("text", f -> f.numberOfFragments(0).highlightQuery(highlightQuery)));
+                    }
+                    return r;
+                }))
+                .searches(h -> h.header(x -> x.index(setup.alias()))
+                        .body(r -> facetsBody(r, facetQuery(filters, match, buckets)))), Map.class);
+        var hitsResponse = result(responses.responses().get(0));
+        var facetsResponse = result(responses.responses().get(1));
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (Hit<Map> h : response.hits().hits()) {
+        for (Hit<Map> h : hitsResponse.hits().hits()) {
             hits.add(hit(h));
         }
+        var hitsTotal = hitsResponse.hits().total();
+        boolean totalExact = hitsTotal == null || hitsTotal.relation()
+                == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Eq;
+        long took = Math.max(hitsResponse.took(), facetsResponse.took());
+        long total;
+        Map<String, Map<String, Long>> facets;
+        if (buckets == FacetSample.BUCKETS) {
+            // The facets counted every match: their total is exact even past the page's limit.
+            facets = facets(facetsResponse, 1);
+            total = totalExact ? hitsTotal == null ? hits.size() : hitsTotal.value()
+                    : facetsResponse.hits().total().value();
+            totalExact = true;
+        } else if (totalExact) {
+            // Few matches in a large draft: counting all of them is cheap, and a sample would be needlessly rough.
+            var exact = result(client.msearch(m -> m.searches(h -> h.header(x -> x.index(setup.alias()))
+                    .body(r -> facetsBody(r, facetQuery(filters, match, FacetSample.BUCKETS)))), Map.class)
+                    .responses().get(0));
+            facets = facets(exact, 1);
+            total = hitsTotal == null ? hits.size() : hitsTotal.value();
+            took += exact.took();
+        } else {
+            double scale = (double) FacetSample.BUCKETS / buckets;
+            facets = facets(facetsResponse, scale);
+            total = Math.max(exactTotalUpTo, Math.round(facetsResponse.hits().total().value() * scale));
+        }
+        return new SearchResult(total, totalExact, hits, facets, took);
+    }
+
+    /** For tests that play a large draft with a few hundred comments; returns the previous value. */
+    int exactTotalUpTo(int limit) {
+        int previous = exactTotalUpTo;
+        exactTotalUpTo = limit;
+        return previous;
+    }
+
+    private static <T> co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem<T> result(
+            co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem<T> item) throws IOException {
+        if (item.isFailure()) {
+            throw new IOException("search failed: " + item.failure().error().reason());
+        }
+        return item.result();
+    }
+
+    private static Query facetQuery(BoolQuery filters, Query match, int buckets) {
+        return Query.of(q -> q.constantScore(c -> c.filter(f -> f.bool(b -> {
+            b.filter(x -> x.bool(filters));
+            if (match != null) {
+                b.filter(match);
+            }
+            if (buckets < FacetSample.BUCKETS) {
+                b.filter(x -> x.range(r -> r.number(n -> n.field("sample").lt((double) buckets))));
+            }
+            return b;
+        }))));
+    }
+
+    private static co.elastic.clients.elasticsearch.core.msearch.MultisearchBody.Builder facetsBody(
+            co.elastic.clients.elasticsearch.core.msearch.MultisearchBody.Builder r, Query query) {
+        r.query(query).size(0).trackTotalHits(t -> t.enabled(true));
+        for (String facet : FACETS) {
+            r.aggregations(facet, a -> a.terms(t -> t.field(facet).size(500)));
+        }
+        return r;
+    }
+
+    private static Map<String, Map<String, Long>> facets(
+            co.elastic.clients.elasticsearch.core.search.ResponseBody<?> response, double scale) {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (StringTermsBucket b : response.aggregations().get(facet).sterms().buckets().array()) {
-                counts.put(b.key().stringValue(), b.docCount());
+                counts.put(b.key().stringValue(), Math.round(b.docCount() * scale));
             }
             facets.put(facet, counts);
         }
-        return new SearchResult(response.hits().total() == null ? hits.size() : response.hits().total().value(),
-                hits, facets, response.took());
+        return facets;
     }
 
     private static void term(BoolQuery.Builder bool, String field, String value) {
@@ -327,14 +411,19 @@ public class CommentIndex {
         for (float f : vector) {
             query.add(f);
         }
+        // Quantized vectors score roughly in the graph and exactly after rescoring with the stored floats: the graph
+        // gets a looser bound so that no close comment is lost, the exact score then decides.
+        float loose = (float) Math.max(-1, minCosine - 0.1);
+        double exact = (1 + minCosine) / 2;
         SearchResponse<Map> response = client.search(s -> s.index(setup.alias()).size(k).source(src -> src.fetch(false))
                 .knn(n -> n.field("vector").queryVector(query).k(k).numCandidates(Math.max(100, 2 * k))
-                        .similarity((float) minCosine)
+                        .similarity(loose)
                         .filter(f -> f.term(t -> t.field("draftId").value(draftId)))), Map.class);
         List<Long> out = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             long id = Long.parseLong(hit.id());
-            if (id != excludeId) {
+            // Cosine similarity scores (1 + cos) / 2.
+            if (id != excludeId && hit.score() != null && hit.score() >= exact - 1e-6) {
                 out.add(id);
             }
         }
@@ -385,7 +474,7 @@ public class CommentIndex {
         }
     }
 
-    private Map<String, Object> document(IndexableComment c, Long campaignId, List<Long> clusterIds) {
+    private Map<String, Object> document(IndexableComment c, Long campaignId, List<Long> clusterIds, float[] vector) {
         Map<String, Object> d = new HashMap<>();
         d.put("draftId", c.draftId());
         d.put("version", c.version());
@@ -406,8 +495,9 @@ public class CommentIndex {
         d.put("disposition", c.disposition());
         d.put("campaignId", campaignId);
         d.put("clusterId", clusterIds);
-        // A vector not computed yet is added by setVector right after; the text is searchable without waiting.
-        embeddings.stored(c.id(), c.text()).ifPresent(v -> d.put("vector", v));
+        // A vector not computed yet is added by setVector once it is; the text is searchable without waiting.
+        d.put("vector", vector);
+        d.put("sample", FacetSample.of(c.id()));
         d.put("deleted", false);
         d.values().removeIf(java.util.Objects::isNull);
         return d;

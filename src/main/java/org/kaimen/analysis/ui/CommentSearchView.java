@@ -145,7 +145,8 @@ public class CommentSearchView extends Main implements HasDynamicTitle,
         }
         try {
             SearchResult r = search.search(current(page));
-            Paragraph summary = new Paragraph(getTranslation("search.total", r.total(), r.tookMillis()));
+            Paragraph summary = new Paragraph(getTranslation(r.totalExact() ? "search.total" : "search.total-estimate",
+                    r.total(), r.tookMillis()));
             summary.setId("search-total");
             results.add(summary);
             if (clusterFilter != null) {
