@@ -411,8 +411,8 @@ public class CommentIndex {
         for (float f : vector) {
             query.add(f);
         }
-        // Quantized vectors score roughly in the graph and exactly after rescoring with the stored floats: the graph
-        // gets a looser bound so that no close comment is lost, the exact score then decides.
+        // The graph scores quantized vectors, roughly: it gets a looser bound so that no close comment is lost, and
+        // the returned score then decides.
         float loose = (float) Math.max(-1, minCosine - 0.1);
         double exact = (1 + minCosine) / 2;
         SearchResponse<Map> response = client.search(s -> s.index(setup.alias()).size(k).source(src -> src.fetch(false))

@@ -112,8 +112,8 @@ public class CommentIndexSetup {
     /** Creates a fresh, empty index with the current mapping, not yet behind the alias. */
     public String createIndex() throws IOException {
         String index = alias() + "-v" + MAPPING_VERSION + "-" + STAMP.format(clock.instant().atZone(clock.getZone()));
-        // Sent as written: the typed client of this version rejects mapping options it does not know yet
-        // (rescore_vector), which the server does.
+        // Sent as written: the typed client of this version rejects mapping options it does not know yet (such as
+        // rescore_vector), which the server takes.
         org.elasticsearch.client.Request create = new org.elasticsearch.client.Request("PUT", "/" + index);
         create.setJsonEntity(indexDefinition());
         restClient.performRequest(create);
@@ -130,9 +130,8 @@ public class CommentIndexSetup {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
-     * The sentence vectors are indexed as BBQ (one bit per dimension in the HNSW graph, the floats kept for
-     * rescoring the best three times k): building and merging int8 graphs took most of Elasticsearch's CPU in a
-     * million-comment rebuild, and campaign detection and hybrid search check the exact cosine anyway.
+     * The sentence vectors keep the default int8 HNSW: BBQ with rescoring was tried and made a million-comment
+     * rebuild slower (755 comments/s on a quiet machine against 985/s with int8 on a busy one, docs/benchmarks.md).
      * {@code sample} is the comment's facet slice ({@link FacetSample}).
      */
     String indexDefinition() {
@@ -183,10 +182,7 @@ public class CommentIndexSetup {
                       "campaignId": {"type": "long"},
                       "clusterId": {"type": "long"},
                       "disposition": {"type": "keyword"},
-                      "vector": {
-                        "type": "dense_vector", "dims": 512, "index": true, "similarity": "cosine",
-                        "index_options": {"type": "bbq_hnsw", "rescore_vector": {"oversample": 3}}
-                      },
+                      "vector": {"type": "dense_vector", "dims": 512, "index": true, "similarity": "cosine"},
                       "sample": {"type": "byte", "doc_values": false},
                       "deleted": {"type": "boolean"}
                     }
