@@ -33,6 +33,7 @@ import org.kaimen.drafts.ProvisionRef;
 import org.kaimen.shared.audit.AuditLog;
 import org.kaimen.shared.settings.Settings;
 import org.kaimen.shared.web.KaimenException;
+import org.kaimen.shared.web.UnconfirmedWriteException;
 import org.kaimen.shared.web.RateLimiter;
 import org.kaimen.shared.web.TooManyRequestsException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,7 +109,9 @@ public class CommentService {
     public SubmittedComment submit(NewComment c) {
         long started = System.nanoTime();
         // Admission comes before the transaction: a submission waiting for its turn must not hold a connection.
-        return gate.admit(() -> inTransaction.execute(status -> store(c, started)));
+        // A commit cut off by an outage is reported as unconfirmed, not as refused: it may have been stored, and the
+        // idempotency key makes sending it again safe.
+        return gate.admit(() -> UnconfirmedWriteException.commit(inTransaction, status -> store(c, started)));
     }
 
     private SubmittedComment store(NewComment c, long started) {

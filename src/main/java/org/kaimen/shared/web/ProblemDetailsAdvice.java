@@ -67,6 +67,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(handle((KaimenException) e));
     }
 
+    @ExceptionHandler(UnconfirmedWriteException.class)
+    ResponseEntity<ProblemDetail> handle(UnconfirmedWriteException e) {
+        org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class)
+                .warn("API write unconfirmed, the database went away during its commit: {}", e.getCause().toString());
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(handle((KaimenException) e));
+    }
+
     @ExceptionHandler(KaimenException.class)
     ProblemDetail handle(KaimenException e) {
         Locale locale = LocaleContextHolder.getLocale();
