@@ -116,7 +116,7 @@ public class IndexAdmin {
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
         try {
-            String fresh = setup.createIndex();
+            String fresh = setup.createIndex(true);
             long written = 0;
             long after = 0;
             List<IndexableComment> batch;
@@ -149,7 +149,7 @@ public class IndexAdmin {
             } finally {
                 writer.shutdownNow();
             }
-            client.indices().refresh(r -> r.index(fresh));
+            setup.finishBulkLoad(fresh);
             Optional<String> old = setup.currentIndex();
             client.indices().updateAliases(u -> {
                 old.ifPresent(o -> u.actions(a -> a.remove(r -> r.index(o).alias(setup.alias()))));

@@ -74,6 +74,12 @@ class IndexRebuildIT {
         assertThat(setup.currentIndex().orElseThrow()).isNotEqualTo(before);
         assertThat(count(drafter, draftId)).isEqualTo(30);
         assertThat(admin.status().documents()).isEqualTo(admin.status().comments());
+
+        // The new index was filled without refreshes; once live it refreshes again, so a new comment shows by itself.
+        as(accounts.create(Role.CITIZEN), "ROLE_CITIZEN");
+        comments.submit(new NewComment(draftId, null, Stance.OPPOSE, "重建之后的维修资金意见", null, null,
+                null, null, null, null, false, null, null, null, null, true));
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> count(drafter, draftId) == 31);
     }
 
     private long count(String drafter, long draftId) {

@@ -111,13 +111,33 @@ public class CommentIndexSetup {
 
     /** Creates a fresh, empty index with the current mapping, not yet behind the alias. */
     public String createIndex() throws IOException {
+        return createIndex(false);
+    }
+
+    /**
+     * Creates a fresh, empty index, not yet behind the alias. One made for a bulk load is not refreshed and does not
+     * sync its translog on every request until {@link #finishBulkLoad} is called: nobody searches it yet, each refresh
+     * would cut a small segment that merging must then rewrite, and a crash during the load only fails the rebuild,
+     * which leaves the live index as it was.
+     */
+    public String createIndex(boolean bulkLoad) throws IOException {
         String index = alias() + "-v" + MAPPING_VERSION + "-" + STAMP.format(clock.instant().atZone(clock.getZone()));
         // Sent as written: the typed client of this version rejects mapping options it does not know yet (such as
         // rescore_vector), which the server takes.
         org.elasticsearch.client.Request create = new org.elasticsearch.client.Request("PUT", "/" + index);
-        create.setJsonEntity(indexDefinition());
+        create.setJsonEntity(indexDefinition(bulkLoad));
         restClient.performRequest(create);
         return index;
+    }
+
+    /** Makes an index made for a bulk load an ordinary one: durable, refreshed, searchable. */
+    public void finishBulkLoad(String index) throws IOException {
+        org.elasticsearch.client.Request settings = new org.elasticsearch.client.Request("PUT", "/" + index + "/_settings");
+        settings.setJsonEntity("""
+                {"index": {"refresh_interval": "1s", "translog.durability": "request"}}""");
+        restClient.performRequest(settings);
+        restClient.performRequest(new org.elasticsearch.client.Request("POST", "/" + index + "/_flush"));
+        restClient.performRequest(new org.elasticsearch.client.Request("POST", "/" + index + "/_refresh"));
     }
 
     private int mappingVersion(String index) throws IOException {
@@ -134,13 +154,14 @@ public class CommentIndexSetup {
      * rebuild slower (755 comments/s on a quiet machine against 985/s with int8 on a busy one, docs/benchmarks.md).
      * {@code sample} is the comment's facet slice ({@link FacetSample}).
      */
-    String indexDefinition() {
+    String indexDefinition(boolean bulkLoad) {
         return """
                 {
                   "settings": {
                     "number_of_shards": %d,
                     "number_of_replicas": %d,
-                    "refresh_interval": "1s",
+                    "refresh_interval": "%s",
+                    "translog": {"durability": "%s"},
                     "analysis": {
                       "filter": {
                         "cjk_bigram_shingle": {
@@ -188,6 +209,7 @@ public class CommentIndexSetup {
                     }
                   }
                 }
-                """.formatted(properties.shards(), properties.replicas(), MAPPING_VERSION);
+                """.formatted(properties.shards(), properties.replicas(), bulkLoad ? "-1" : "1s",
+                        bulkLoad ? "async" : "request", MAPPING_VERSION);
     }
 }
