@@ -48,6 +48,17 @@ public final class ManagedElasticsearchNode implements AutoCloseable {
                            Duration startTimeout) {
     }
 
+    /** Where Debian and Temurin packages put their JDKs. */
+    static final String JDK_FOLDER = "/usr/lib/jvm";
+    /**
+     * The oldest Java on which Lucene uses SIMD for vectors: the Panama vector API and Elasticsearch's native int8
+     * scorer need 21 or later. On 17 every vector comparison is scalar, and indexing and searching the sentence
+     * vectors ran at about two thirds of the speed (docs/benchmarks.md).
+     */
+    static final int VECTORIZED_JAVA = 21;
+    /** The newest Java this Elasticsearch version is known to run on here. */
+    static final int NEWEST_JAVA = 25;
+
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int httpPort;
@@ -176,7 +187,7 @@ public final class ManagedElasticsearchNode implements AutoCloseable {
             command.addAll(List.of("runuser", "-u", SYSTEM_USER, "--"));
         }
         command.addAll(List.of("env",
-                "ES_JAVA_HOME=" + System.getProperty("java.home"),
+                "ES_JAVA_HOME=" + javaHome(Path.of(JDK_FOLDER), System.getProperty("java.home")),
                 "ES_PATH_CONF=" + conf.toAbsolutePath(),
                 "ES_TMPDIR=" + work.resolve("tmp").toAbsolutePath(),
                 "ES_JAVA_OPTS=-Xms" + settings.heap() + " -Xmx" + settings.heap(),
@@ -188,6 +199,54 @@ public final class ManagedElasticsearchNode implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
                 .start();
+    }
+
+    /**
+     * The JDK the node runs on. This distribution has no bundled JDK (the production one bundles a recent one), and the
+     * application's Java 17 would make vector work scalar, so a newer JDK installed beside it is preferred:
+     * {@code KAIMEN_ES_JAVA_HOME} if set, else the newest JDK from {@value #VECTORIZED_JAVA} to {@value #NEWEST_JAVA}
+     * under {@code jdks}, else {@code fallback}.
+     */
+    static String javaHome(Path jdks, String fallback) {
+        String chosen = System.getenv("KAIMEN_ES_JAVA_HOME");
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
+        Path best = null;
+        int bestVersion = 0;
+        try (var candidates = Files.list(jdks)) {
+            for (Path jdk : candidates.sorted().toList()) {
+                int version = javaVersion(jdk);
+                if (version >= VECTORIZED_JAVA && version <= NEWEST_JAVA && version > bestVersion
+                        && Files.isExecutable(jdk.resolve("bin/java"))) {
+                    best = jdk;
+                    bestVersion = version;
+                }
+            }
+        } catch (IOException e) {
+            // No JDK folder (another OS): the application's own Java runs the node.
+        }
+        return best == null ? fallback : best.toString();
+    }
+
+    /** The major version in a JDK's {@code release} file, 0 if it has none. */
+    static int javaVersion(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    String major = v.startsWith("1.") ? v.substring(2) : v;
+                    int end = 0;
+                    while (end < major.length() && Character.isDigit(major.charAt(end))) {
+                        end++;
+                    }
+                    return end == 0 ? 0 : Integer.parseInt(major.substring(0, end));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private void awaitHealthy() throws IOException {
