@@ -29,6 +29,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -72,6 +73,11 @@ class SecurityConfiguration {
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.withDefaults().shouldObserveRequests(false)
                 .shouldObserveAuthorizations(false).build();
+    }
+
+    @Bean
+    WebSecurityCustomizer fastHeaderChecks() {
+        return HeaderCharacters.firewall();
     }
 
     @Bean
