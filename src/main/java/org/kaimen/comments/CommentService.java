@@ -1,6 +1,5 @@
 package org.kaimen.comments;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,7 +52,6 @@ public class CommentService {
     public static final int MAX_LENGTH = 5000;
     static final String STAFF = "hasAnyRole('DRAFTER','ADMIN')";
     static final String PRIVACY_NOTICE = "privacy-notice-2026-11";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
@@ -761,8 +759,9 @@ public class CommentService {
     private String receipt(long draftId) {
         StringBuilder sb = new StringBuilder("D").append(draftId).append('-')
                 .append(DateTimeFormatter.ofPattern("yyyyMMdd").format(now())).append('-');
+        java.security.SecureRandom random = org.kaimen.shared.infra.SecureRandoms.current();
         for (int i = 0; i < 6; i++) {
-            sb.append(RECEIPT_ALPHABET[RANDOM.nextInt(RECEIPT_ALPHABET.length)]);
+            sb.append(RECEIPT_ALPHABET[random.nextInt(RECEIPT_ALPHABET.length)]);
         }
         return sb.toString();
     }

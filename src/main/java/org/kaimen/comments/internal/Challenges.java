@@ -47,7 +47,7 @@ public class Challenges {
 
     public Challenge issue(long draftId) {
         byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
+        org.kaimen.shared.infra.SecureRandoms.current().nextBytes(nonce);
         String body = draftId + "." + clock.millis() + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(nonce);
         return new Challenge(body + "." + sign(body), properties.challengeBits());

@@ -3,7 +3,6 @@ package org.kaimen.shared.infra;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -13,14 +12,12 @@ import java.util.HexFormat;
  */
 public final class LinkTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private LinkTokens() {
     }
 
     public static String generate() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        SecureRandoms.current().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -80,12 +80,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail handle(KaimenException e) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(),
-                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+                format(messages, e.messageKey(), e.args(), locale));
         problem.setType(problemType(e.messageKey()));
         problem.setTitle(messages.getMessage("problem.title." + e.status().value(), null,
                 e.status().getReasonPhrase(), locale));
         problem.setProperty("code", e.messageKey());
         return problem;
+    }
+
+    /**
+     * The message with its arguments, as {@code messages.getMessage(key, args, key, locale)} gives it, but formatted by
+     * a MessageFormat of its own: the message source shares one per message and locks it while formatting, and under
+     * a flood of "busy, retry in {0} s" answers every web thread queued on that one lock.
+     */
+    static String format(MessageSource messages, String key, Object[] args, Locale locale) {
+        if (args == null || args.length == 0) {
+            return messages.getMessage(key, null, key, locale);
+        }
+        String pattern = messages.getMessage(key, null, null, locale);
+        return pattern == null ? key : new java.text.MessageFormat(pattern, locale).format(args);
     }
 
     @Override
@@ -124,7 +137,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static void write(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String key,
                              Object[] args, MessageSource messages, Locale locale,
                              com.fasterxml.jackson.databind.ObjectMapper json) throws java.io.IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, args, key, locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, format(messages, key, args, locale));
         problem.setType(problemType(key));
         problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
                 locale));
