@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +38,7 @@ public class IndexAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(IndexAdmin.class);
     private static final int BATCH = 1000;
+    private static final int BULKS_IN_FLIGHT = 2;
 
     private final ElasticsearchClient client;
     private final CommentIndexSetup setup;
@@ -120,11 +120,13 @@ public class IndexAdmin {
             long written = 0;
             long after = 0;
             List<IndexableComment> batch;
-            // One bulk request is in flight while the next batch is read: the writer segments the texts and waits for
-            // Elasticsearch, the reader waits for PostgreSQL, and neither waits for the other.
-            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "index-rebuild-writer"));
+            // Two bulk requests are in flight while the next batch is read: Elasticsearch works on a bulk for one
+            // shard on one thread, so with one in flight it used one of the two cores; the reader waits for
+            // PostgreSQL meanwhile, and neither side waits for the other.
+            ExecutorService writers = Executors.newFixedThreadPool(BULKS_IN_FLIGHT,
+                    r -> new Thread(r, "index-rebuild-writer"));
             try {
-                Future<Integer> inFlight = CompletableFuture.completedFuture(0);
+                java.util.ArrayDeque<Future<Integer>> inFlight = new java.util.ArrayDeque<>();
                 do {
                     batch = comments.indexableAfter(after, BATCH);
                     Map<Long, String> texts = new LinkedHashMap<>();
@@ -132,22 +134,26 @@ public class IndexAdmin {
                     // Vectors are stored in PostgreSQL once and read per batch; only comments that never got one are
                     // computed here.
                     Map<Long, float[]> vectors = embeddings.forComments(texts);
-                    written += inFlight.get();
+                    if (inFlight.size() == BULKS_IN_FLIGHT) {
+                        written += inFlight.removeFirst().get();
+                    }
                     List<IndexableComment> toWrite = batch;
-                    inFlight = writer.submit(() -> index.bulk(fresh, toWrite, c -> c.parentId() == null
-                            ? campaigns.campaignOf(c.draftId(), c.id()) : null, vectors));
+                    inFlight.addLast(writers.submit(() -> index.bulk(fresh, toWrite, c -> c.parentId() == null
+                            ? campaigns.campaignOf(c.draftId(), c.id()) : null, vectors)));
                     if (!batch.isEmpty()) {
                         after = batch.get(batch.size() - 1).id();
                     }
                 } while (batch.size() == BATCH);
-                written += inFlight.get();
+                while (!inFlight.isEmpty()) {
+                    written += inFlight.removeFirst().get();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("rebuild interrupted", e);
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } finally {
-                writer.shutdownNow();
+                writers.shutdownNow();
             }
             setup.finishBulkLoad(fresh);
             Optional<String> old = setup.currentIndex();
