@@ -13,6 +13,16 @@ class WebConfiguration {
 
     static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
 
+    /** Request mapping lookup that checks paths first, just before Spring's ({@link PatternFirstHandlerMapping}). */
+    @Bean
+    PatternFirstHandlerMapping patternFirstHandlerMapping(
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping spring,
+            org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.web.servlet.function.support.RouterFunctionMapping> routes) {
+        return new PatternFirstHandlerMapping(spring, routes.getIfUnique());
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
