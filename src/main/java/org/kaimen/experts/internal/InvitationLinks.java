@@ -29,11 +29,18 @@ public class InvitationLinks {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private final String baseUrl;
     private volatile byte[] key;
 
-    InvitationLinks(JdbcClient jdbc, @Value("${kaimen.base-url}") String baseUrl) {
+    InvitationLinks(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
+                    @Value("${kaimen.base-url}") String baseUrl) {
         this.jdbc = jdbc;
+        // The key is first needed wherever a link is first made or read, often inside a read-only transaction (an
+        // expert opening the invitation page): making it there failed with 500 on a fresh installation.
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -85,10 +92,12 @@ public class InvitationLinks {
         if (k == null) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            jdbc.sql("INSERT INTO expert_link_key (id, secret) VALUES (1, :s) ON CONFLICT (id) DO NOTHING")
-                    .param("s", Base64.getEncoder().encodeToString(fresh)).update();
-            k = Base64.getDecoder().decode(jdbc.sql("SELECT secret FROM expert_link_key WHERE id = 1")
-                    .query(String.class).single());
+            k = ownTransaction.execute(status -> {
+                jdbc.sql("INSERT INTO expert_link_key (id, secret) VALUES (1, :s) ON CONFLICT (id) DO NOTHING")
+                        .param("s", Base64.getEncoder().encodeToString(fresh)).update();
+                return Base64.getDecoder().decode(jdbc.sql("SELECT secret FROM expert_link_key WHERE id = 1")
+                        .query(String.class).single());
+            });
             key = k;
         }
         return k;
