@@ -38,7 +38,10 @@ import org.springframework.web.util.pattern.PathPattern;
 class PatternFirstHandlerMapping extends RequestMappingHandlerMapping {
 
     private final RequestMappingHandlerMapping spring;
-    /** Spring's mappings as registered; taken again when their number changes. */
+    /**
+     * Spring's mappings, taken on the first request (after start-up, when all are registered). A mapping registered
+     * later at run time would be missed until {@link #refresh()}; this application registers none.
+     */
     private volatile Snapshot snapshot;
 
     private record Snapshot(List<Map.Entry<RequestMappingInfo, HandlerMethod>> mappings, Set<String> directPaths) {
