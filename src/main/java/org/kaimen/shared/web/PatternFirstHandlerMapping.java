@@ -137,11 +137,8 @@ class PatternFirstHandlerMapping extends RequestMappingHandlerMapping {
 
     private Snapshot snapshot() {
         Snapshot s = snapshot;
-        Map<RequestMappingInfo, HandlerMethod> all = null;
         if (s == null) {
-            all = spring.getHandlerMethods();
-        }
-        if (all != null) {
+            Map<RequestMappingInfo, HandlerMethod> all = spring.getHandlerMethods();
             Set<String> direct = new HashSet<>();
             all.keySet().forEach(info -> direct.addAll(info.getDirectPaths()));
             s = new Snapshot(List.copyOf(new ArrayList<>(all.entrySet())), Set.copyOf(direct));
