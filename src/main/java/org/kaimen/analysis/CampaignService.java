@@ -114,6 +114,20 @@ public class CampaignService {
     /** Marks "no campaign" in the pending map, which cannot hold nulls. */
     private static final Long NONE = -1L;
 
+    /**
+     * The comment's campaign as this instance knows it now, without loading a draft's detector (that reads the whole
+     * draft): for the quick text write, which the analysis that follows corrects if need be.
+     */
+    public Long campaignIfLoaded(IndexableComment c) {
+        HybridCampaigns detector = c.parentId() == null ? detectors.get(c.draftId()) : null;
+        if (detector == null) {
+            return null;
+        }
+        synchronized (detector) {
+            return detector.campaignOf(c.id());
+        }
+    }
+
     public Long campaignOf(long draftId, long commentId) {
         HybridCampaigns detector = detector(draftId);
         synchronized (detector) {

@@ -81,12 +81,12 @@ public class CommentIndex {
         this.embeddings = embeddings;
     }
 
-    /** Writes one comment; a newer version already in the index is kept. */
-    public void put(IndexableComment c, Long campaignId) throws IOException {
-        put(setup.alias(), c, campaignId);
+    /** Writes one comment; a newer version already in the index is kept. @return false when the index had it */
+    public boolean put(IndexableComment c, Long campaignId) throws IOException {
+        return put(setup.alias(), c, campaignId);
     }
 
-    public void put(String index, IndexableComment c, Long campaignId) throws IOException {
+    public boolean put(String index, IndexableComment c, Long campaignId) throws IOException {
         try {
             // require_alias: a write before the alias exists must fail (and be retried), not create a stray index
             // with dynamic mappings under the alias's name.
@@ -95,11 +95,60 @@ public class CommentIndex {
                     .versionType(VersionType.External).requireAlias(viaAlias)
                     .document(document(c, campaignId, topics.of(c.id()),
                             embeddings.stored(c.id(), c.text()).orElse(null))));
+            return true;
         } catch (ElasticsearchException | IOException e) {
             if (!isVersionConflict(e)) {
                 throw e;
             }
+            return false;
         }
+    }
+
+    /**
+     * Brings a comment's document up to what the slow analysis found: its sentence vector (stored by then), its
+     * campaign and its topic clusters. When the quick text write has not happened (or was lost: it is not recorded
+     * anywhere), this is the full write. Otherwise the document at this row version gets a partial update, made
+     * conditional on the document's sequence number, because a newer state of the comment may be written meanwhile:
+     * that one is left alone, its own events enrich it.
+     */
+    public void enrich(IndexableComment c, Long campaignId) throws IOException {
+        if (put(c, campaignId)) {
+            return;
+        }
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("campaignId", campaignId);
+        doc.put("clusterId", topics.of(c.id()));
+        embeddings.stored(c.id(), c.text()).ifPresent(v -> doc.put("vector", v));
+        String id = String.valueOf(c.id());
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var found = client.get(g -> g.index(setup.alias()).id(id).source(s -> s.fetch(false)), Map.class);
+            if (!found.found()) {
+                // Deleted without a tombstone cannot happen through this class; a rebuild in the middle of its swap
+                // can make it look so. Failing lets the event registry try again later.
+                throw new IOException("comment " + c.id() + " is not in the index");
+            }
+            long indexed = rowVersion(found.version());
+            if (indexed > c.rowVersion()) {
+                return;
+            }
+            if (indexed < c.rowVersion()) {
+                // Written between the refused put and the read: only possible for an older row, so the put wins now.
+                if (put(c, campaignId)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                client.update(u -> u.index(setup.alias()).id(id).ifSeqNo(found.seqNo())
+                        .ifPrimaryTerm(found.primaryTerm()).doc(doc), Map.class);
+                return;
+            } catch (ElasticsearchException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+            }
+        }
+        throw new IOException("comment " + c.id() + " kept changing while its analysis was written");
     }
 
     /** Marks a comment as gone with a tombstone (a plain delete forgets its version after index.gc_deletes). */

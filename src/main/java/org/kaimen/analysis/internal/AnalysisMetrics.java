@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The analysis side in figures: how far the index is behind PostgreSQL ({@code kaimen_index_backlog} events not yet
- * indexed, the oldest {@code kaimen_index_lag_seconds} old), search latency, and how long campaign detection (per
- * arriving comment) and topic clustering (per draft) take.
+ * fully indexed, the oldest {@code kaimen_index_lag_seconds} old; the words of a comment are usually searchable
+ * before, from the quick write, whose drops {@code kaimen_index_quick_skipped} counts), search latency, and how long
+ * campaign detection (per arriving comment) and topic clustering (per draft) take.
  */
 @Component
 public class AnalysisMetrics {

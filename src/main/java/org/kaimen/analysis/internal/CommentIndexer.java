@@ -12,16 +12,19 @@ import org.kaimen.analysis.elasticsearch.CommentIndex;
 import org.kaimen.comments.CommentChanged;
 import org.kaimen.comments.CommentModerated;
 import org.kaimen.comments.CommentService;
+import org.kaimen.comments.CommentStatus;
 import org.kaimen.comments.CommentSubmitted;
+import org.kaimen.comments.IndexableComment;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the index in step with PostgreSQL. Each listener runs from the event publication registry after the
- * comment's transaction committed; when Elasticsearch is down it fails, the publication stays incomplete and is
- * resubmitted later, and external versioning makes every replay harmless.
+ * Keeps the index in step with PostgreSQL, with everything the analysis knows about each comment. Each listener runs
+ * from the event publication registry after the comment's transaction committed; when Elasticsearch is down it
+ * fails, the publication stays incomplete and is resubmitted later, and external versioning makes every replay
+ * harmless. {@link CommentTextIndexer} makes the words searchable before this has run.
  */
 @Component
 class CommentIndexer {
@@ -92,25 +95,26 @@ class CommentIndexer {
 
     private static final int BATCH = 500;
 
+    /**
+     * The slow, recorded half of indexing ({@link CommentTextIndexer} is the quick one): sentence vector, campaign
+     * and topic, then the document brought up to date with them. It writes the whole document itself when the quick
+     * write did not happen, so it alone keeps the index complete; the listener ids are the ones this class always
+     * had, so publications left incomplete by an earlier version still find their listener.
+     */
     void reindex(long commentId) {
         try {
             var comment = comments.indexable(commentId);
             if (comment.isPresent()) {
-                CampaignService.Update update = metrics.campaignDetection(() -> campaigns.accept(comment.get()));
-                // Joins its nearest topic (or the novel queue) before the write, so the document carries the ids.
-                topics.accept(comment.get(), comment.get().status() == org.kaimen.comments.CommentStatus.HIDDEN
-                        ? null : embeddings.forComment(commentId, comment.get().text()));
-                index.put(comment.get(), update.campaignId());
+                IndexableComment c = comment.get();
+                CampaignService.Update update = metrics.campaignDetection(() -> campaigns.accept(c));
+                topics.accept(c, c.status() == CommentStatus.HIDDEN ? null : embeddings.forComment(commentId, c.text()));
+                index.enrich(c, update.campaignId());
                 for (var member : update.changedMembers().entrySet()) {
                     if (member.getKey() != commentId) {
                         index.setCampaign(member.getKey(), member.getValue());
                     }
                 }
-                campaigns.confirm(comment.get().draftId(), update.changedMembers());
-                // The vector comes last: the comment is already searchable by its words while it is computed.
-                if (embeddings.stored(commentId, comment.get().text()).isEmpty()) {
-                    index.setVector(commentId, embeddings.forComment(commentId, comment.get().text()));
-                }
+                campaigns.confirm(c.draftId(), update.changedMembers());
             } else {
                 index.tombstone(commentId);
             }
