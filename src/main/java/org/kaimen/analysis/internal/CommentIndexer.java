@@ -107,7 +107,8 @@ class CommentIndexer {
             if (comment.isPresent()) {
                 IndexableComment c = comment.get();
                 CampaignService.Update update = metrics.campaignDetection(() -> campaigns.accept(c));
-                topics.accept(c, c.status() == CommentStatus.HIDDEN ? null : embeddings.forComment(commentId, c.text()));
+                topics.accept(c, c.status() == CommentStatus.HIDDEN ? null
+                        : embeddings.forComment(commentId, c.text()));
                 index.enrich(c, update.campaignId());
                 for (var member : update.changedMembers().entrySet()) {
                     if (member.getKey() != commentId) {

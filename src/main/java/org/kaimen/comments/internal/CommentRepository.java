@@ -40,6 +40,13 @@ public class CommentRepository {
                          boolean namePublic, String enteredBy, String receipt, CommentStatus status,
                          String moderationReason, List<String> flags, String idempotencyKey, LocalDate receivedOn,
                          OffsetDateTime now, String authorAddress) {
+
+        public Insert withReceipt(String other) {
+            return new Insert(draftId, versionNumber, provisionId, quoteStart, quoteEnd, quoteText, parentId, stance,
+                    text, proposedText, textPublic, proposedPublic, channel, station, accountId, authorName,
+                    authorPhone, authorEmail, anonymous, namePublic, enteredBy, other, status, moderationReason, flags,
+                    idempotencyKey, receivedOn, now, authorAddress);
+        }
     }
 
     private static final String SELECT = """
@@ -66,10 +73,11 @@ public class CommentRepository {
     }
 
     /**
-     * Inserts unless a comment with the same idempotency key exists for the draft; concurrent duplicates meet at the
-     * unique index, and exactly one of them inserts.
+     * Inserts unless a comment with the same idempotency key exists for the draft (concurrent duplicates meet at the
+     * unique index, and exactly one of them inserts) or another comment has the same receipt. Either conflict leaves
+     * the transaction usable, so the caller can tell them apart and draw another receipt.
      *
-     * @return the new id, or empty when the key was used before
+     * @return the new id, or empty on a conflict
      */
     public Optional<Long> insert(Insert c) {
         return jdbc.sql("""
@@ -82,7 +90,7 @@ public class CommentRepository {
                             :textPublic, :proposedPublic, :channel, :station, :account, :name, :phone, :email,
                             :anonymous, :namePublic, :enteredBy, :receipt, :status, :reason,
                             CAST(:flags AS TEXT[]), :key, :received, :now, :now, :address)
-                        ON CONFLICT (draft_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                        ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .param("draft", c.draftId()).param("version", c.versionNumber()).param("provision", c.provisionId())
                 .param("qs", c.quoteStart()).param("qe", c.quoteEnd()).param("qt", c.quoteText())
