@@ -36,6 +36,10 @@ final class SearchShapes {
                 (w, seg) -> body(draftId, "{\"constant_score\": {\"filter\": " + matchOnly(w, seg) + "}}", "true", aggs, 0));
         shapes.put("now, hits: 4 clauses, total to 10000, no facets",
                 (w, seg) -> body(draftId, full(w, seg), "10000", null, 10));
+        shapes.put("hits: 3 clauses, total to 10000, phrase rescores top 100",
+                (w, seg) -> rescored(body(draftId, matchOnly(w, seg), "10000", null, 10), w, 100));
+        shapes.put("hits: 3 clauses, total to 10000, no phrase at all",
+                (w, seg) -> body(draftId, matchOnly(w, seg), "10000", null, 10));
         shapes.put("now, facets: 3 clauses as filter over slices 0-1 of 64, size 0", (w, seg) -> body(draftId,
                 "{\"constant_score\": {\"filter\": {\"bool\": {\"filter\": [" + matchOnly(w, seg)
                         + ", {\"range\": {\"sample\": {\"lt\": 2}}}]}}}}", "true", aggs, 0));
@@ -100,6 +104,15 @@ final class SearchShapes {
                   {"match": {"text.bigram": {"query": "%s", "minimum_should_match": "2<75%%"}}},
                   {"match_phrase": {"proposedText": {"query": "%s"}}}], "minimum_should_match": 1}}"""
                 .formatted(seg, w, w);
+    }
+
+    /** The exact phrase scored only among the first hits of the cheaper query, in a rescore window. */
+    private static String rescored(String body, String w, int window) {
+        String phraseField = w.codePointCount(0, w.length()) >= 2 ? "text.bigram" : "text";
+        return body.substring(0, body.lastIndexOf('}')) + """
+                , "rescore": {"window_size": %d, "query": {"rescore_query":
+                    {"match_phrase": {"%s": {"query": "%s", "boost": 4}}}, "query_weight": 1, "rescore_query_weight": 1}}}"""
+                .formatted(window, phraseField, w);
     }
 
     private static String body(long draftId, String must, String track, String aggs, int size) {

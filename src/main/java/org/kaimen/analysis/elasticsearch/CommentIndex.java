@@ -35,16 +35,25 @@ public class CommentIndex {
     /** Greater than any row version: a removed comment's tombstone wins over every earlier state. */
     static final long TOMBSTONE_VERSION = Long.MAX_VALUE / 2;
     /**
-     * Partial updates (the vector, the campaign, the clusters) go through Elasticsearch's update API, which can only
-     * version internally: each one adds 1 to the document's version. A full write therefore uses the row version
-     * shifted by these bits, so that the next change of the row still outranks any number of partial updates made
-     * since (up to a million), instead of being refused as a conflict and leaving a stale document behind.
+     * Partial updates (a campaign or the clusters, changed by other comments) go through Elasticsearch's update
+     * API, which can only version internally: each one adds 1 to the document's version. A full write therefore
+     * uses the row version shifted by these bits, so that the next change of the row still outranks any number of partial updates made
+     * since (up to half a million after each of the row's two writes, the quick one and the analysed one), instead of
+     * being refused as a conflict and leaving a stale document behind.
      */
     static final int PARTIAL_UPDATE_BITS = 20;
 
     /** The Elasticsearch version of a full write of a row at {@code rowVersion}. */
     public static long documentVersion(long rowVersion) {
         return rowVersion << PARTIAL_UPDATE_BITS;
+    }
+
+    /**
+     * The Elasticsearch version of the analysed write of a row at {@code rowVersion}: above the quick write of the same
+     * row and up to half a million partial updates after it.
+     */
+    public static long analysedVersion(long rowVersion) {
+        return documentVersion(rowVersion) + (1L << (PARTIAL_UPDATE_BITS - 1));
     }
 
     /** The row version a document was fully written at, whatever partial updates followed. */
@@ -105,50 +114,23 @@ public class CommentIndex {
     }
 
     /**
-     * Brings a comment's document up to what the slow analysis found: its sentence vector (stored by then), its
-     * campaign and its topic clusters. When the quick text write has not happened (or was lost: it is not recorded
-     * anywhere), this is the full write. Otherwise the document at this row version gets a partial update, made
-     * conditional on the document's sequence number, because a newer state of the comment may be written meanwhile:
-     * that one is left alone, its own events enrich it.
+     * Writes a comment's document with what the slow analysis found: its sentence vector (stored by then), its
+     * campaign and its topic clusters. It replaces the quick write of the same row version, because it is written
+     * half-way up that version's range ({@link #analysedVersion}): above the quick write and any partial updates
+     * since, below the next state of the row, which it therefore never overwrites. One index operation, as a single
+     * write was before the quick write existed; when the quick write never happened, it is simply the first.
      */
     public void enrich(IndexableComment c, Long campaignId) throws IOException {
-        if (put(c, campaignId)) {
-            return;
-        }
-        Map<String, Object> doc = new HashMap<>();
-        doc.put("campaignId", campaignId);
-        doc.put("clusterId", topics.of(c.id()));
-        embeddings.stored(c.id(), c.text()).ifPresent(v -> doc.put("vector", v));
-        String id = String.valueOf(c.id());
-        for (int attempt = 0; attempt < 10; attempt++) {
-            var found = client.get(g -> g.index(setup.alias()).id(id).source(s -> s.fetch(false)), Map.class);
-            if (!found.found()) {
-                // Deleted without a tombstone cannot happen through this class; a rebuild in the middle of its swap
-                // can make it look so. Failing lets the event registry try again later.
-                throw new IOException("comment " + c.id() + " is not in the index");
-            }
-            long indexed = rowVersion(found.version());
-            if (indexed > c.rowVersion()) {
-                return;
-            }
-            if (indexed < c.rowVersion()) {
-                // Written between the refused put and the read: only possible for an older row, so the put wins now.
-                if (put(c, campaignId)) {
-                    return;
-                }
-                continue;
-            }
-            try {
-                client.update(u -> u.index(setup.alias()).id(id).ifSeqNo(found.seqNo())
-                        .ifPrimaryTerm(found.primaryTerm()).doc(doc), Map.class);
-                return;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw e;
-                }
+        try {
+            client.index(i -> i.index(setup.alias()).id(String.valueOf(c.id()))
+                    .version(analysedVersion(c.rowVersion())).versionType(VersionType.External).requireAlias(true)
+                    .document(document(c, campaignId, topics.of(c.id()),
+                            embeddings.stored(c.id(), c.text()).orElse(null))));
+        } catch (ElasticsearchException | IOException e) {
+            if (!isVersionConflict(e)) {
+                throw e;
             }
         }
-        throw new IOException("comment " + c.id() + " kept changing while its analysis was written");
     }
 
     /** Marks a comment as gone with a tombstone (a plain delete forgets its version after index.gc_deletes). */
@@ -479,18 +461,6 @@ public class CommentIndex {
         return out;
     }
 
-    /** Adds a comment's sentence vector once computed (a partial update). */
-    public void setVector(long commentId, float[] vector) throws IOException {
-        try {
-            client.update(u -> u.index(setup.alias()).id(String.valueOf(commentId)).retryOnConflict(5)
-                    .doc(Map.of("vector", vector)), Map.class);
-        } catch (ElasticsearchException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-        }
-    }
-
     /** Sets a member's campaign after its campaign grew or merged; its next full write carries the same value. */
     public void setCampaign(long commentId, Long campaignId) throws IOException {
         Map<String, Object> doc = new HashMap<>();
@@ -544,7 +514,7 @@ public class CommentIndex {
         d.put("disposition", c.disposition());
         d.put("campaignId", campaignId);
         d.put("clusterId", clusterIds);
-        // A vector not computed yet is added by setVector once it is; the text is searchable without waiting.
+        // Absent in the quick write: the analysed write of the same row adds it.
         d.put("vector", vector);
         d.put("sample", FacetSample.of(c.id()));
         d.put("deleted", false);

@@ -99,13 +99,18 @@ class QuickIndexingIT {
     }
 
     @Test
-    void theAnalysisAddsItsFindingsToTheDocumentTheQuickWriteMadeAtTheSameVersion() throws Exception {
+    void theAnalysisReplacesTheQuickWriteOfTheSameStateAndAQuickWriteArrivingLateChangesNothing() throws Exception {
         IndexableComment c = fullyIndexed(submit("物业服务企业应当每半年公开一次物业费收支情况。"));
-        index.enrich(c, 555L);
+        IndexableComment changed = with(c, c.rowVersion() + 1, c.text());
+        assertThat(index.put(changed, null)).as("the quick write of a new state").isTrue();
+        assertThat(document(c.id()).version()).isEqualTo(CommentIndex.documentVersion(changed.rowVersion()));
+        index.enrich(changed, 555L);
         GetResponse<Map> doc = document(c.id());
         assertThat(doc.source().get("campaignId")).isEqualTo(555);
         assertThat(doc.source().get("vector")).isNotNull();
-        assertThat(CommentIndex.rowVersion(doc.version())).isEqualTo(c.rowVersion());
+        assertThat(doc.version()).isEqualTo(CommentIndex.analysedVersion(changed.rowVersion()));
+        assertThat(index.put(changed, null)).as("a quick write of the same state, late").isFalse();
+        assertThat(document(c.id()).source().get("vector")).isNotNull();
     }
 
     @Test
