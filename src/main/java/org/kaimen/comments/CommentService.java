@@ -112,6 +112,14 @@ public class CommentService {
         return gate.admit(() -> UnconfirmedWriteException.commit(inTransaction, status -> store(c, started)));
     }
 
+    /**
+     * Submissions fill every slot of this instance right now (a flood): work that can wait, such as making a new
+     * comment searchable ahead of its analysis, should.
+     */
+    public boolean atCapacity() {
+        return gate.atCapacity();
+    }
+
     private SubmittedComment store(NewComment c, long started) {
         DraftSummary draft = drafts.requireOpen(c.draftId());
         Optional<AccountSummary> me = accounts.current();

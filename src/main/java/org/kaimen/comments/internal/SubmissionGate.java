@@ -46,6 +46,11 @@ public class SubmissionGate {
         return permits.availablePermits() == 0 && permits.getQueueLength() >= maxQueue;
     }
 
+    /** Every slot is taken: submissions arriving now wait or are turned away. */
+    public boolean atCapacity() {
+        return permits.availablePermits() == 0;
+    }
+
     /** Counts a submission turned away before it reached {@link #admit}. */
     public void rejectedEarly() {
         rejected.increment();

@@ -6,6 +6,7 @@ import static org.kaimen.testsupport.SignedIn.as;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +32,7 @@ import org.kaimen.comments.CommentService;
 import org.kaimen.comments.IndexableComment;
 import org.kaimen.comments.NewComment;
 import org.kaimen.comments.Stance;
+import org.kaimen.comments.internal.SubmissionGate;
 import org.kaimen.drafts.DraftService;
 import org.kaimen.drafts.DraftSource;
 import org.kaimen.shared.infra.BackgroundPriority;
@@ -64,6 +68,12 @@ class QuickIndexingIT {
     IndexAdmin admin;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    CommentTextIndexer quick;
+    @Autowired
+    SubmissionGate gate;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     @Qualifier("applicationTaskExecutor")
     ThreadPoolTaskExecutor background;
@@ -135,6 +145,38 @@ class QuickIndexingIT {
         assertThat(doc.source().get("text")).isEqualTo(newer.text());
         assertThat(doc.source().get("campaignId")).isNull();
         assertThat(CommentIndex.rowVersion(doc.version())).isEqualTo(newer.rowVersion());
+    }
+
+    @Test
+    void inAFloodOfSubmissionsQuickWritesAreLeftToTheAnalysis() throws Exception {
+        long id = submit("建议小区停车收费标准经业主大会表决。");
+        double before = skippedQuickWrites();
+        quick.write(id);
+        assertThat(skippedQuickWrites()).as("a quick write with room to spare").isEqualTo(before);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService flood = Executors.newFixedThreadPool(64);
+        try {
+            for (int i = 0; i < 64; i++) {
+                flood.submit(() -> gate.admit(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(gate::atCapacity);
+            quick.write(id);
+            assertThat(skippedQuickWrites()).isEqualTo(before + 1);
+        } finally {
+            release.countDown();
+            flood.shutdown();
+        }
+    }
+
+    private double skippedQuickWrites() {
+        return meters.get("kaimen.index.quick.skipped").counter().count();
     }
 
     @Test

@@ -41,6 +41,36 @@ class SubmissionGateTest {
     }
 
     @Test
+    void theGateIsAtCapacityExactlyWhileEverySlotIsTaken() throws Exception {
+        SubmissionGate gate = new SubmissionGate(new AdmissionProperties(2, 4, Duration.ZERO), new SimpleMeterRegistry());
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertThat(gate.atCapacity()).isFalse();
+            Future<String> one = pool.submit(() -> gate.admit(() -> {
+                inside.countDown();
+                await(release);
+                return "one";
+            }));
+            assertThat(gate.atCapacity()).as("one of two slots taken at most").isFalse();
+            Future<String> two = pool.submit(() -> gate.admit(() -> {
+                inside.countDown();
+                await(release);
+                return "two";
+            }));
+            inside.await();
+            assertThat(gate.atCapacity()).isTrue();
+            release.countDown();
+            one.get();
+            two.get();
+            assertThat(gate.atCapacity()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aPermitIsGivenBackWhenTheWorkFailsSoAnErrorCannotShrinkTheCapacity() {
         SubmissionGate gate = new SubmissionGate(new AdmissionProperties(1, 4, Duration.ZERO), new SimpleMeterRegistry());
         for (int i = 0; i < 3; i++) {
