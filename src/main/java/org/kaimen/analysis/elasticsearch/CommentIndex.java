@@ -120,7 +120,7 @@ public class CommentIndex {
      * since, below the next state of the row, which it therefore never overwrites. One index operation, as a single
      * write was before the quick write existed; when the quick write never happened, it is simply the first.
      */
-    public void enrich(IndexableComment c, Long campaignId) throws IOException {
+    public void putAnalysed(IndexableComment c, Long campaignId) throws IOException {
         try {
             client.index(i -> i.index(setup.alias()).id(String.valueOf(c.id()))
                     .version(analysedVersion(c.rowVersion())).versionType(VersionType.External).requireAlias(true)

@@ -97,9 +97,9 @@ class CommentIndexer {
 
     /**
      * The slow, recorded half of indexing ({@link CommentTextIndexer} is the quick one): sentence vector, campaign
-     * and topic, then the document brought up to date with them. It writes the whole document itself when the quick
-     * write did not happen, so it alone keeps the index complete; the listener ids are the ones this class always
-     * had, so publications left incomplete by an earlier version still find their listener.
+     * and topic, then the whole document written with them, replacing the quick write of the same state or standing
+     * in for it when it never happened, so this alone keeps the index complete. The listener ids are the ones this
+     * class always had, so publications left incomplete by an earlier version still find their listener.
      */
     void reindex(long commentId) {
         try {
@@ -109,7 +109,7 @@ class CommentIndexer {
                 CampaignService.Update update = metrics.campaignDetection(() -> campaigns.accept(c));
                 topics.accept(c, c.status() == CommentStatus.HIDDEN ? null
                         : embeddings.forComment(commentId, c.text()));
-                index.enrich(c, update.campaignId());
+                index.putAnalysed(c, update.campaignId());
                 for (var member : update.changedMembers().entrySet()) {
                     if (member.getKey() != commentId) {
                         index.setCampaign(member.getKey(), member.getValue());

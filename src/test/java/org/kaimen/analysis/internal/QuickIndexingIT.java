@@ -114,7 +114,7 @@ class QuickIndexingIT {
         IndexableComment changed = with(c, c.rowVersion() + 1, c.text());
         assertThat(index.put(changed, null)).as("the quick write of a new state").isTrue();
         assertThat(document(c.id()).version()).isEqualTo(CommentIndex.documentVersion(changed.rowVersion()));
-        index.enrich(changed, 555L);
+        index.putAnalysed(changed, 555L);
         GetResponse<Map> doc = document(c.id());
         assertThat(doc.source().get("campaignId")).isEqualTo(555);
         assertThat(doc.source().get("vector")).isNotNull();
@@ -127,7 +127,7 @@ class QuickIndexingIT {
     void whenNoQuickWriteOfAStateHappenedTheAnalysisWritesTheWholeDocument() throws Exception {
         IndexableComment c = fullyIndexed(submit("小区公共收益应当单独列账，定期向全体业主公布。"));
         IndexableComment later = with(c, c.rowVersion() + 1, c.text());
-        index.enrich(later, 777L);
+        index.putAnalysed(later, 777L);
         GetResponse<Map> doc = document(c.id());
         assertThat(CommentIndex.rowVersion(doc.version())).isEqualTo(later.rowVersion());
         assertThat(doc.source().get("text")).isEqualTo(c.text());
@@ -140,7 +140,7 @@ class QuickIndexingIT {
         IndexableComment c = fullyIndexed(submit("维修资金的使用应当经业主大会表决。"));
         IndexableComment newer = with(c, c.rowVersion() + 1, "维修资金的使用应当公示十五日。");
         assertThat(index.put(newer, null)).isTrue();
-        index.enrich(c, 999L);
+        index.putAnalysed(c, 999L);
         GetResponse<Map> doc = document(c.id());
         assertThat(doc.source().get("text")).isEqualTo(newer.text());
         assertThat(doc.source().get("campaignId")).isNull();
