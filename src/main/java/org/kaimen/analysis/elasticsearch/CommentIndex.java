@@ -37,9 +37,9 @@ public class CommentIndex {
     /**
      * Partial updates (a campaign or the clusters, changed by other comments) go through Elasticsearch's update
      * API, which can only version internally: each one adds 1 to the document's version. A full write therefore
-     * uses the row version shifted by these bits, so that the next change of the row still outranks any number of partial updates made
-     * since (up to half a million after each of the row's two writes, the quick one and the analysed one), instead of
-     * being refused as a conflict and leaving a stale document behind.
+     * uses the row version shifted by these bits, so that the next change of the row still outranks any number of
+     * partial updates made since (up to half a million after each of the row's two writes, the quick one and the
+     * analysed one), instead of being refused as a conflict and leaving a stale document behind.
      */
     static final int PARTIAL_UPDATE_BITS = 20;
 
@@ -96,21 +96,7 @@ public class CommentIndex {
     }
 
     public boolean put(String index, IndexableComment c, Long campaignId) throws IOException {
-        try {
-            // require_alias: a write before the alias exists must fail (and be retried), not create a stray index
-            // with dynamic mappings under the alias's name.
-            boolean viaAlias = index.equals(setup.alias());
-            client.index(i -> i.index(index).id(String.valueOf(c.id())).version(documentVersion(c.rowVersion()))
-                    .versionType(VersionType.External).requireAlias(viaAlias)
-                    .document(document(c, campaignId, topics.of(c.id()),
-                            embeddings.stored(c.id(), c.text()).orElse(null))));
-            return true;
-        } catch (ElasticsearchException | IOException e) {
-            if (!isVersionConflict(e)) {
-                throw e;
-            }
-            return false;
-        }
+        return write(index, c, campaignId, documentVersion(c.rowVersion()));
     }
 
     /**
@@ -121,15 +107,25 @@ public class CommentIndex {
      * write was before the quick write existed; when the quick write never happened, it is simply the first.
      */
     public void putAnalysed(IndexableComment c, Long campaignId) throws IOException {
+        write(setup.alias(), c, campaignId, analysedVersion(c.rowVersion()));
+    }
+
+    /** The whole document at an external version; @return false when the index had this version or a newer one */
+    private boolean write(String index, IndexableComment c, Long campaignId, long version) throws IOException {
         try {
-            client.index(i -> i.index(setup.alias()).id(String.valueOf(c.id()))
-                    .version(analysedVersion(c.rowVersion())).versionType(VersionType.External).requireAlias(true)
+            // require_alias: a write before the alias exists must fail (and be retried), not create a stray index
+            // with dynamic mappings under the alias's name.
+            boolean viaAlias = index.equals(setup.alias());
+            client.index(i -> i.index(index).id(String.valueOf(c.id())).version(version)
+                    .versionType(VersionType.External).requireAlias(viaAlias)
                     .document(document(c, campaignId, topics.of(c.id()),
                             embeddings.stored(c.id(), c.text()).orElse(null))));
+            return true;
         } catch (ElasticsearchException | IOException e) {
             if (!isVersionConflict(e)) {
                 throw e;
             }
+            return false;
         }
     }
 
