@@ -252,7 +252,7 @@ public class CommentService {
         String receipt = stored.receipt();
         if (id.isEmpty()) {
             // A concurrent duplicate won the race on the unique key: answer with its comment.
-            Row winner = comments.findByIdempotencyKey(c.draftId(), idempotencyKey).orElseThrow();
+            Row winner = stored.earlier();
             return new SubmittedComment(winner.id(), winner.receipt(), winner.status(), false);
         }
         if (channel.isOffline()) {
@@ -308,7 +308,7 @@ public class CommentService {
         Optional<Long> id = stored.id();
         String receipt = stored.receipt();
         if (id.isEmpty()) {
-            return comments.findByIdempotencyKey(c.draftId(), key).orElseThrow().id();
+            return stored.earlier().id();
         }
         events.publishEvent(new CommentSubmitted(id.get(), c.draftId(), receipt, null,
                 LocaleContextHolder.getLocale().toLanguageTag(), draft.title(), label(c.provisionId()), status));
@@ -772,18 +772,19 @@ public class CommentService {
      * draft and day: with a million comments on one draft in a day, about one draw in 900 is taken already (the scale
      * benchmark hit one, and the citizen's submission failed). A taken receipt is drawn again.
      *
-     * @return the new id, or none when the idempotency key's comment exists already; the receipt it was stored with
+     * @return the new id and the receipt it was stored with, or the comment the idempotency key already has
      */
     private Stored insert(CommentRepository.Insert first) {
         CommentRepository.Insert row = first;
         for (int draw = 1; ; draw++) {
             Optional<Long> id = comments.insert(row);
             if (id.isPresent()) {
-                return new Stored(id, row.receipt());
+                return new Stored(id, row.receipt(), null);
             }
-            if (row.idempotencyKey() != null
-                    && comments.findByIdempotencyKey(row.draftId(), row.idempotencyKey()).isPresent()) {
-                return new Stored(Optional.empty(), null);
+            Optional<Row> earlier = row.idempotencyKey() == null ? Optional.empty()
+                    : comments.findByIdempotencyKey(row.draftId(), row.idempotencyKey());
+            if (earlier.isPresent()) {
+                return new Stored(Optional.empty(), null, earlier.get());
             }
             if (draw == RECEIPT_DRAWS) {
                 throw new IllegalStateException("no free receipt for draft " + row.draftId() + " in " + draw
@@ -793,7 +794,8 @@ public class CommentService {
         }
     }
 
-    private record Stored(Optional<Long> id, String receipt) {
+    /** What was stored, or the comment stored earlier under the same idempotency key. */
+    private record Stored(Optional<Long> id, String receipt, Row earlier) {
     }
 
     private static final int RECEIPT_DRAWS = 20;
