@@ -58,21 +58,29 @@ public final class BackgroundPriority {
 
     /** The calling thread's nice value as Linux has it, or empty elsewhere. */
     public static java.util.OptionalInt currentNice() {
+        return niceOf(SELF);
+    }
+
+    /** The nice value of the thread whose task directory (such as /proc/self/task/1234) is given, or empty. */
+    public static java.util.OptionalInt niceOf(Path task) {
         try {
-            return java.util.OptionalInt.of(Integer.parseInt(statField(18)));
+            return java.util.OptionalInt.of(Integer.parseInt(statField(task, 18)));
         } catch (IOException | RuntimeException e) {
             return java.util.OptionalInt.empty();
         }
     }
 
+    /** The calling thread's task directory. */
+    private static final Path SELF = Path.of("/proc/thread-self");
+
     private static String ownThreadId() throws IOException {
-        // /proc/thread-self is the calling thread's task directory; its stat starts with the thread id.
-        return statField(0);
+        // The task directory's stat starts with the thread id.
+        return statField(SELF, 0);
     }
 
-    /** A field of /proc/thread-self/stat, counted from 0; the command name in parentheses may contain spaces. */
-    private static String statField(int index) throws IOException {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+    /** A field of a task's stat, counted from 0; the command name in parentheses may contain spaces. */
+    private static String statField(Path task, int index) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
         if (index == 0) {
             return stat.substring(0, stat.indexOf(' '));
         }

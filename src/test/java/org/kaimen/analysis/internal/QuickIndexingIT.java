@@ -256,9 +256,7 @@ class QuickIndexingIT {
                     String name = Files.readString(t.resolve("comm")).strip();
                     // Linux keeps the first 15 characters of a thread's name.
                     if (name.startsWith(prefix.length() > 15 ? prefix.substring(0, 15) : prefix)) {
-                        String stat = Files.readString(t.resolve("stat"));
-                        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        out.add(Integer.parseInt(rest[16]));
+                        BackgroundPriority.niceOf(t).ifPresent(out::add);
                     }
                 } catch (IOException gone) {
                     // The thread ended while being read.
