@@ -116,6 +116,14 @@ class SubmissionLoadBench {
         sampler.setDaemon(true);
         sampler.start();
         long gcBefore = gcMillis();
+        Map<String, Double> cpuBefore = cpuSecondsByRole(-1);
+        // -Dkaimen.bench.load.jfr=target/load.jfr profiles the app while the generator runs (Java Flight Recorder).
+        String jfr = System.getProperty("kaimen.bench.load.jfr", "");
+        jdk.jfr.Recording recording = null;
+        if (!jfr.isBlank()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
 
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
         Process generator = new ProcessBuilder(javaBinary, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -123,7 +131,17 @@ class SubmissionLoadBench {
                 dir.resolve("tokens.txt").toString(), dir.resolve("provisions.txt").toString(), PHASES,
                 dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("generator.log").toFile())
                 .start();
-        boolean finished = generator.waitFor(2, TimeUnit.HOURS);
+        Map<String, Double> cpuWithGenerator = new HashMap<>();
+        while (generator.isAlive()) {
+            // The generator's own time is read while it lives: a process that has exited is gone from /proc.
+            cpuWithGenerator = cpuSecondsByRole(generator.pid());
+            generator.waitFor(1, TimeUnit.SECONDS);
+        }
+        boolean finished = !generator.isAlive();
+        if (recording != null) {
+            recording.dump(Path.of(jfr));
+            recording.close();
+        }
         Files.readAllLines(dir.resolve("generator.log")).forEach(System.out::println);
         if (!finished || generator.exitValue() != 0) {
             throw new IllegalStateException("the load generator failed");
@@ -133,6 +151,14 @@ class SubmissionLoadBench {
                         + " admission gate on%n", PHASES, CITIZENS);
         System.out.printf(Locale.ROOT, "BENCH app heap: at most %d MB live after a collection, of %d MB, GC time during the run %d ms%n",
                 maxHeap.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20, gcMillis() - gcBefore);
+
+        StringBuilder cpu = new StringBuilder();
+        for (String role : List.of("app", "generator", "elasticsearch", "postgresql", "other")) {
+            cpu.append(String.format(Locale.ROOT, " %s %.1f s,", role,
+                    cpuWithGenerator.getOrDefault(role, 0.0) - cpuBefore.getOrDefault(role, 0.0)));
+        }
+        System.out.printf(Locale.ROOT, "BENCH CPU while the generator ran (of 2 cores):%s%n",
+                cpu.substring(0, cpu.length() - 1));
 
         Map<Long, String> acked = new HashMap<>();
         try (Stream<String> lines = Files.lines(dir.resolve("acked.tsv"))) {
@@ -210,6 +236,26 @@ class SubmissionLoadBench {
             }
             collect(p.children(), out);
         }
+    }
+
+    /**
+     * CPU seconds used so far by the processes on this machine, by what they are: this JVM (the app), the
+     * generator, Elasticsearch (the unprivileged user the test run starts it as), PostgreSQL, and the rest.
+     */
+    private static Map<String, Double> cpuSecondsByRole(long generatorPid) {
+        long self = ProcessHandle.current().pid();
+        Map<String, Double> seconds = new HashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            ProcessHandle.Info info = p.info();
+            double used = info.totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+            String user = info.user().orElse("");
+            String command = info.command().orElse("");
+            String role = p.pid() == self ? "app" : p.pid() == generatorPid ? "generator"
+                    : user.equals("postgres") || command.contains("postgres") ? "postgresql"
+                    : command.endsWith("/java") && !user.equals("root") ? "elasticsearch" : "other";
+            seconds.merge(role, used, Double::sum);
+        });
+        return seconds;
     }
 
     private static long gcMillis() {
