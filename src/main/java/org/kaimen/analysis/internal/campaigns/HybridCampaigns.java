@@ -1,10 +1,13 @@
 package org.kaimen.analysis.internal.campaigns;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Campaigns from two kinds of evidence: near-identical character shingles (the MinHash detector), and, for mail-merge
@@ -122,13 +125,42 @@ public final class HybridCampaigns {
             candidates = external.near(id, vector, minCosine);
         }
         List<Long> linked = new ArrayList<>();
+        List<Long> alreadyJoined = new ArrayList<>();
         for (long other : candidates) {
             if (other != id && shingles.contains(other) && shingles.estimatedJaccard(id, other) >= minJaccard) {
-                link(id, other);
-                linked.add(other);
+                if (sameGroup(id, other)) {
+                    alreadyJoined.add(other);
+                } else {
+                    link(id, other);
+                    linked.add(other);
+                }
             }
         }
+        // A link to a member of the group the comment already joined changes no campaign; storing every one made the
+        // links grow with the square of a campaign's size (490,000 rows for 17,000 comments in the load benchmark,
+        // billions for a national form letter). A few keep a group whole when some of its members are hidden later:
+        // to the members with the fewest links so far, so that early members do not hang on the earliest alone
+        // and no member becomes a hub whose hiding would split the group.
+        Random tieBreak = new Random(id);
+        Collections.shuffle(alreadyJoined, tieBreak);
+        alreadyJoined.sort(Comparator.comparingInt(this::degree));
+        for (long other : alreadyJoined.subList(0, Math.min(REDUNDANT_LINKS, alreadyJoined.size()))) {
+            link(id, other);
+            linked.add(other);
+        }
         return linked;
+    }
+
+    private int degree(long id) {
+        List<Long> edges = vectorEdges.get(id);
+        return edges == null ? 0 : edges.size();
+    }
+
+    /** Vector links stored per comment beyond those that join groups. */
+    static final int REDUNDANT_LINKS = 2;
+
+    private boolean sameGroup(long a, long b) {
+        return parent.containsKey(a) && parent.containsKey(b) && find(a) == find(b);
     }
 
     /** A stored vector link (from an earlier run), restored without searching again. */
