@@ -138,7 +138,8 @@ class SubmissionLoadBench {
         }
 
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
-        Process generator = new ProcessBuilder(javaBinary, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process generator = new ProcessBuilder(javaBinary, "-Xmx512m", "-Dkaimen.bench.load.connections="
+                + Integer.getInteger("kaimen.bench.load.connections", 64), "-cp", System.getProperty("java.class.path"),
                 LoadGenerator.class.getName(), "http://127.0.0.1:" + port, String.valueOf(draftId),
                 dir.resolve("tokens.txt").toString(), dir.resolve("provisions.txt").toString(), PHASES,
                 dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("generator.log").toFile())

@@ -68,4 +68,22 @@ class StartupChecksIT {
                 .isInstanceOf(StartupChecks.Failed.class)
                 .hasMessage("Kaimen cannot start: spring.mail.host is not set (environment variable KAIMEN_SMTP_HOST)");
     }
+
+    @Test
+    void aDatabaseWithAutovacuumOffIsWarnedAboutAndOneWithItOnIsNot() throws Exception {
+        try (org.kaimen.testsupport.PrivatePostgres pg = org.kaimen.testsupport.PrivatePostgres.create();
+             java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", null)) {
+            assertThat(StartupChecks.autovacuumWarning(c)).as("initdb's default").isEmpty();
+
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("ALTER SYSTEM SET autovacuum = off");
+                s.execute("SELECT pg_reload_conf()");
+            }
+            // The postmaster rereads its configuration asynchronously; the setting shows once it has.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> StartupChecks.autovacuumWarning(c).isPresent());
+            assertThat(StartupChecks.autovacuumWarning(c)).hasValueSatisfying(w -> assertThat(w)
+                    .contains("autovacuum off").contains("ANALYZE"));
+        }
+    }
 }
