@@ -2,9 +2,10 @@ package org.kaimen.analysis.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kaimen.analysis.CampaignService;
 import org.kaimen.analysis.elasticsearch.CommentIndex;
@@ -39,11 +40,17 @@ class CommentTextIndexer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CommentTextIndexer.class);
 
+    /** At most this many comments per bulk request: a second's worth at the rate the load benchmark offers. */
+    static final int BATCH = 500;
+
     private final CommentService comments;
     private final CommentIndex index;
     private final CampaignService campaigns;
-    private final ThreadPoolExecutor executor;
+    private final BlockingQueue<Long> queue;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Counter skipped;
+    private volatile boolean stopped;
 
     CommentTextIndexer(CommentService comments, CommentIndex index, CampaignService campaigns, MeterRegistry registry,
                        @Value("${kaimen.analysis.quick-index.threads:2}") int threads,
@@ -54,17 +61,36 @@ class CommentTextIndexer implements DisposableBean {
         this.skipped = Counter.builder("kaimen.index.quick.skipped")
                 .description("Quick text writes dropped (queue full or failed); the background analysis writes them")
                 .register(registry);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queue), r -> {
-                    Thread t = new Thread(r, "quick-index-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, (r, pool) -> skipped.increment());
+        this.queue = new ArrayBlockingQueue<>(queue);
         // Linux threads inherit their creator's nice value. Starting them all now, from the thread that builds the
         // application context, keeps them at normal priority: created lazily, the first could be started by a
         // background thread at nice 10, and an unprivileged process cannot raise a thread's priority again.
-        executor.prestartAllCoreThreads();
+        for (int i = 1; i <= threads; i++) {
+            Thread t = new Thread(this::work, "quick-index-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+    }
+
+    /**
+     * Takes what has queued up since the last request, up to {@link #BATCH}, and writes it in one bulk request: at a
+     * trickle that is one comment at a time, in a flood a few hundred.
+     */
+    private void work() {
+        List<Long> batch = new ArrayList<>(BATCH);
+        while (!stopped) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, BATCH - 1);
+                write(List.copyOf(batch));
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                inFlight.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
     }
 
     @EventListener
@@ -84,47 +110,54 @@ class CommentTextIndexer implements DisposableBean {
 
     private void afterCommit(long commentId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            executor.execute(() -> write(commentId));
+            enqueue(commentId);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                executor.execute(() -> write(commentId));
+                enqueue(commentId);
             }
         });
     }
 
-    void write(long commentId) {
+    private void enqueue(long commentId) {
+        // Counted from here until written, so that pending() never reads 0 while a write is on its way.
+        inFlight.incrementAndGet();
+        if (!queue.offer(commentId)) {
+            inFlight.decrementAndGet();
+            skipped.increment();
+        }
+    }
+
+    void write(List<Long> commentIds) {
         if (comments.atCapacity()) {
             // In a flood, taking in comments comes first: every quick write costs CPU that a submission needs (about
             // a sixth of the accepted rate in the load benchmark), and the analysis writes the document anyway.
-            skipped.increment();
+            skipped.increment(commentIds.size());
             return;
         }
         try {
             // A comment gone by now is left to the slow half, which writes its tombstone in the recorded order.
-            comments.indexable(commentId).ifPresent(c -> {
-                try {
-                    index.put(c, campaigns.campaignIfLoaded(c));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (RuntimeException e) {
-            skipped.increment();
-            log.debug("Quick index write of comment {} skipped; the background analysis writes it", commentId, e);
+            index.putAll(comments.indexable(commentIds), campaigns::campaignIfLoaded);
+        } catch (java.io.IOException | RuntimeException e) {
+            skipped.increment(commentIds.size());
+            log.debug("Quick index write of {} comments skipped; the background analysis writes them",
+                    commentIds.size(), e);
         }
     }
 
     /** Waiting and running quick writes (for tests and the admin page). */
     int pending() {
-        return executor.getQueue().size() + executor.getActiveCount();
+        return inFlight.get();
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        stopped = true;
+        workers.forEach(Thread::interrupt);
+        for (Thread t : workers) {
+            t.join(10_000);
+        }
     }
 }

@@ -111,6 +111,17 @@ public class Embeddings {
 
     /** Vectors of many comments (id to text), read in batches; missing or outdated ones are computed and stored. */
     public java.util.Map<Long, float[]> forComments(java.util.Map<Long, String> texts) {
+        java.util.Map<Long, float[]> out = storedFor(texts);
+        for (Long id : texts.keySet()) {
+            if (!out.containsKey(id)) {
+                out.put(id, forComment(id, texts.get(id)));
+            }
+        }
+        return out;
+    }
+
+    /** The stored vectors of many comments (id to text) that were computed for their current text; none computed. */
+    public java.util.Map<Long, float[]> storedFor(java.util.Map<Long, String> texts) {
         java.util.Map<Long, float[]> out = new java.util.HashMap<>();
         List<Long> ids = new ArrayList<>(texts.keySet());
         for (int from = 0; from < ids.size(); from += 1000) {
@@ -126,11 +137,6 @@ public class Embeddings {
                             out.put(id, toFloats(rs.getArray(3)));
                         }
                     });
-        }
-        for (Long id : ids) {
-            if (!out.containsKey(id)) {
-                out.put(id, forComment(id, texts.get(id)));
-            }
         }
         return out;
     }

@@ -124,6 +124,22 @@ class QuickIndexingIT {
     }
 
     @Test
+    void quickWritesThatQueuedUpTogetherGoInOneBulkEachAtItsOwnStateAndAnOvertakenOneChangesNothing()
+            throws Exception {
+        IndexableComment a = fullyIndexed(submit("电梯维修费用应当从专项维修资金中列支。"));
+        IndexableComment b = fullyIndexed(submit("物业服务用房不得擅自改变用途。"));
+        IndexableComment aChanged = with(a, a.rowVersion() + 1, a.text());
+
+        index.putAll(List.of(aChanged, b), c -> null);
+
+        GetResponse<Map> docA = document(a.id());
+        assertThat(docA.version()).isEqualTo(CommentIndex.documentVersion(aChanged.rowVersion()));
+        assertThat(docA.source().get("vector")).as("the vector computed for the same text is kept").isNotNull();
+        assertThat(document(b.id()).version()).as("b's analysed document is newer than its quick write")
+                .isEqualTo(CommentIndex.analysedVersion(b.rowVersion()));
+    }
+
+    @Test
     void whenNoQuickWriteOfAStateHappenedTheAnalysisWritesTheWholeDocument() throws Exception {
         IndexableComment c = fullyIndexed(submit("小区公共收益应当单独列账，定期向全体业主公布。"));
         IndexableComment later = with(c, c.rowVersion() + 1, c.text());
@@ -151,7 +167,7 @@ class QuickIndexingIT {
     void inAFloodOfSubmissionsQuickWritesAreLeftToTheAnalysis() throws Exception {
         long id = submit("建议小区停车收费标准经业主大会表决。");
         double before = skippedQuickWrites();
-        quick.write(id);
+        quick.write(java.util.List.of(id));
         assertThat(skippedQuickWrites()).as("a quick write with room to spare").isEqualTo(before);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService flood = Executors.newFixedThreadPool(64);
@@ -167,7 +183,7 @@ class QuickIndexingIT {
                 }));
             }
             await().atMost(Duration.ofSeconds(10)).until(gate::atCapacity);
-            quick.write(id);
+            quick.write(java.util.List.of(id));
             assertThat(skippedQuickWrites()).isEqualTo(before + 1);
         } finally {
             release.countDown();
