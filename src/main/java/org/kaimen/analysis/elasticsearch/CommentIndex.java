@@ -158,28 +158,12 @@ public class CommentIndex {
      */
     public void putAll(List<IndexableComment> comments, java.util.function.Function<IndexableComment, Long> campaignOf)
             throws IOException {
-        if (comments.isEmpty()) {
-            return;
-        }
-        Map<Long, List<Long>> clusters = topics.of(comments.stream().map(IndexableComment::id).toList());
         Map<Long, String> texts = new java.util.HashMap<>();
         comments.forEach(c -> texts.put(c.id(), c.text()));
-        Map<Long, float[]> vectors = embeddings.storedFor(texts);
-        BulkRequest.Builder b = new BulkRequest.Builder();
-        for (IndexableComment c : comments) {
-            b.operations(op -> op.index(i -> i.index(setup.alias()).id(String.valueOf(c.id()))
-                    .version(documentVersion(c.rowVersion())).versionType(VersionType.External).requireAlias(true)
-                    .document(document(c, campaignOf.apply(c), clusters.getOrDefault(c.id(), List.of()),
-                            vectors.get(c.id())))));
-        }
-        BulkResponse response = client.bulk(b.build());
-        long failed = response.items().stream().filter(item -> item.error() != null && item.status() != 409).count();
-        if (failed > 0) {
-            throw new IOException(failed + " of " + comments.size() + " documents failed to index");
-        }
+        bulk(setup.alias(), comments, campaignOf, embeddings.storedFor(texts));
     }
 
-    /** Bulk write into a given index (a rebuild's new index); version conflicts count as done. */
+    /** Bulk write into a given index (a rebuild's new index, or the alias); version conflicts count as done. */
     public int bulk(String index, List<IndexableComment> comments, java.util.function.Function<IndexableComment, Long>
             campaignOf, Map<Long, float[]> vectors) throws IOException {
         if (comments.isEmpty()) {
@@ -188,9 +172,10 @@ public class CommentIndex {
         BulkRequest.Builder b = new BulkRequest.Builder();
         Map<Long, List<Long>> clusters = topics.of(comments.stream().map(IndexableComment::id).toList());
         for (IndexableComment c : comments) {
+            // Through the alias (quick writes) it must exist, as in write(); a rebuild names its new index.
             b.operations(op -> op.index(i -> i.index(index).id(String.valueOf(c.id()))
                     .version(documentVersion(c.rowVersion()))
-                    .versionType(VersionType.External)
+                    .versionType(VersionType.External).requireAlias(index.equals(setup.alias()))
                     .document(document(c, campaignOf.apply(c), clusters.getOrDefault(c.id(), List.of()),
                             vectors.get(c.id())))));
         }
